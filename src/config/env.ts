@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Lotse's configuration, read once from the environment and validated, so that a typo in a
+ * variable fails at start-up with a clear message instead of at the first message.
+ * Secrets (bot tokens) are read by the adapters that need them and never logged.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Durations like `6h`, `30m`, `45s`, `1d` or plain seconds. */
+const duration = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?\s*(ms|s|m|h|d)?$/i, 'a duration like "6h", "30m" or "90s"')
+  .transform((value) => {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/i.exec(value)!;
+    const unit = (match[2] ?? 's').toLowerCase();
+    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit as 'ms' | 's' | 'm' | 'h' | 'd'];
+    return Math.round(Number(match[1]) * factor);
+  });
+
+const list = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+const schema = z.object({
+  DATA_DIR: z.string().min(1).default('./data').transform((value) => path.resolve(value)),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Integreat regions to import and keep in sync, e.g. `augsburg,lkaugsburg`. */
+  INTEGREAT_REGIONS: list.default([]),
+  INTEGREAT_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://cms.integreat-app.de'),
+  /** Languages to import from Integreat; empty = all the region has. */
+  INTEGREAT_LANGUAGES: list.default([]),
+  SYNC_INTERVAL: duration.default(6 * 3_600_000),
+  /** Public base URL of this Lotse instance, used in links to its own page views. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+export type Config = z.output<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "not set", as in most deployment tools' env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+}

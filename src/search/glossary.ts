@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { resolvePackagePath } from '../paths.js';
+import { analyzeWord } from './analyze.js';
+import { normaliseText, scriptOf, scriptOfLanguage, splitWords } from './normalise.js';
+
+/**
+ * The integration glossary: concepts ("residence permit") with the words people use for them in
+ * each language, from German administrative terms (Aufenthaltstitel) to everyday ones (كرت
+ * الإقامة). At query time, every concept the question mentions — in any language or script —
+ * adds that concept's words in the language of the pages being searched. This is how "credit
+ * check" finds the SCHUFA page and "bottle deposit" the Pfand page.
+ */
+
+const glossaryFileSchema = z.object({
+  version: z.literal(1),
+  concepts: z.array(
+    z.object({
+      id: z.string().min(1),
+      terms: z.record(z.string(), z.array(z.string().min(1))),
+    }),
+  ),
+});
+
+export type GlossaryFile = z.infer<typeof glossaryFileSchema>;
+
+export interface GlossaryMatch {
+  conceptId: string;
+  /** The words of the question that matched, as typed (normalised). */
+  matched: string;
+  /** Index terms for the concept in the target language, each variant as its list of terms. */
+  expansions: string[][];
+}
+
+/** Analyses a glossary term into index terms of a language; empty when it is all stop words. */
+function termKey(term: string, language: string): string[] {
+  return splitWords(normaliseText(term, language))
+    .map((word) => analyzeWord(word, language))
+    .filter((value): value is string => value !== null);
+}
+
+export class Glossary {
+  /** "term term" (analyzed, any language) → concept indexes. */
+  private readonly lookup = new Map<string, Set<number>>();
+  private readonly languages: string[];
+  private readonly longest: number;
+  private readonly expansionCache = new Map<string, string[][]>();
+
+  constructor(private readonly file: GlossaryFile) {
+    const languages = new Set<string>();
+    let longest = 1;
+    file.concepts.forEach((concept, index) => {
+      for (const [language, terms] of Object.entries(concept.terms)) {
+        languages.add(language);
+        for (const term of terms) {
+          const key = termKey(term, language);
+          if (key.length === 0) continue;
+          longest = Math.max(longest, key.length);
+          const joined = key.join(' ');
+          let set = this.lookup.get(joined);
+          if (set === undefined) this.lookup.set(joined, (set = new Set()));
+          set.add(index);
+        }
+      }
+    });
+    this.languages = [...languages];
+    this.longest = longest;
+  }
+
+  get size(): number {
+    return this.file.concepts.length;
+  }
+
+  /**
+   * Concepts mentioned in a question, with their words in `targetLanguage`. Each word of the
+   * question is tried in every glossary language of its script, so "كرت الإقامة" inside a
+   * German question and "Aufenthaltstitel" inside an Arabic one are both found.
+   */
+  match(question: string, targetLanguage: string): GlossaryMatch[] {
+    const found = new Map<number, string>();
+    for (const language of this.languages) {
+      const script = scriptOfLanguage(language);
+      const words = splitWords(normaliseText(question, language));
+      // Sequence of analysed words of this language's script; other words break phrases.
+      const sequence: { term: string | null; word: string }[] = [];
+      for (const word of words) {
+        if (scriptOf(word) !== script) sequence.push({ term: null, word });
+        else {
+          const term = analyzeWord(word, language);
+          if (term !== null) sequence.push({ term, word });
+        }
+      }
+      for (let start = 0; start < sequence.length; start++) {
+        const parts: string[] = [];
+        for (let end = start; end < sequence.length && end - start < this.longest; end++) {
+          const term = sequence[end]!.term;
+          if (term === null) break;
+          parts.push(term);
+          for (const concept of this.lookup.get(parts.join(' ')) ?? []) {
+            if (!found.has(concept)) found.set(concept, sequence.slice(start, end + 1).map((entry) => entry.word).join(' '));
+          }
+        }
+      }
+    }
+    return [...found].map(([index, matched]) => {
+      const concept = this.file.concepts[index]!;
+      return { conceptId: concept.id, matched, expansions: this.expansions(index, targetLanguage) };
+    });
+  }
+
+  private expansions(conceptIndex: number, language: string): string[][] {
+    const cacheKey = `${conceptIndex}:${language}`;
+    let result = this.expansionCache.get(cacheKey);
+    if (result === undefined) {
+      const terms = this.file.concepts[conceptIndex]!.terms[language] ?? [];
+      result = terms.map((term) => termKey(term, language)).filter((key) => key.length > 0);
+      this.expansionCache.set(cacheKey, result);
+    }
+    return result;
+  }
+}
+
+let shipped: Glossary | undefined;
+
+/** The glossary shipped with Lotse (`src/search/glossary/terms.json`), loaded once. */
+export function shippedGlossary(): Glossary {
+  if (shipped === undefined) {
+    const json: unknown = JSON.parse(readFileSync(resolvePackagePath('src/search/glossary/terms.json'), 'utf8'));
+    shipped = new Glossary(glossaryFileSchema.parse(json));
+  }
+  return shipped;
+}
+
+/** Builds a glossary from JSON (validated), e.g. for tests or a region's own additions. */
+export function glossaryFrom(json: unknown): Glossary {
+  return new Glossary(glossaryFileSchema.parse(json));
+}

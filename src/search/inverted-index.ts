@@ -1,0 +1,127 @@
+/**
+ * An immutable BM25F inverted index (Robertson & Zaragoza, "The Probabilistic Relevance
+ * Framework: BM25 and Beyond", 2009). Fields are weighted and length-normalised separately and
+ * then combined into one pseudo term frequency, so a word in a title counts more than the same
+ * word deep in a long page, without the double counting of summing per-field BM25 scores.
+ *
+ * Every posting's final BM25 contribution is computed once at build time; a query is only
+ * additions over typed arrays.
+ */
+
+export interface FieldOptions {
+  /** How much one occurrence in this field counts, relative to the body. */
+  weight: number;
+  /** Length normalisation strength (BM25 `b`), 0–1. */
+  b: number;
+}
+
+export interface IndexOptions {
+  /** Term-frequency saturation (BM25 `k1`). Default 1.2. */
+  k1: number;
+  fields: FieldOptions[];
+}
+
+/** One occurrence to index: `weight` < 1 for derived terms such as compound parts. */
+export interface FieldTerm {
+  term: string;
+  weight: number;
+}
+
+export interface Postings {
+  docs: Uint32Array;
+  /** BM25F contribution of the term to each doc in `docs`. */
+  scores: Float32Array;
+  idf: number;
+}
+
+interface TermOccurrences {
+  docs: number[];
+  /** Per doc, `fieldCount` weighted counts, flattened. */
+  counts: number[];
+}
+
+export class IndexBuilder {
+  private readonly occurrences = new Map<string, TermOccurrences>();
+  private readonly lengths: number[][] = [];
+
+  constructor(private readonly options: IndexOptions) {}
+
+  /** Adds a document; returns its number (0, 1, 2, … in insertion order). */
+  addDocument(fields: FieldTerm[][]): number {
+    const doc = this.lengths.length;
+    const fieldCount = this.options.fields.length;
+    const lengths = new Array<number>(fieldCount).fill(0);
+    const local = new Map<string, number[]>();
+    fields.forEach((terms, field) => {
+      if (field >= fieldCount) throw new Error(`IndexBuilder: field ${field} is not configured`);
+      for (const { term, weight } of terms) {
+        if (weight >= 1) lengths[field]!++;
+        let counts = local.get(term);
+        if (counts === undefined) local.set(term, (counts = new Array<number>(fieldCount).fill(0)));
+        counts[field]! += weight;
+      }
+    });
+    for (const [term, counts] of local) {
+      let entry = this.occurrences.get(term);
+      if (entry === undefined) this.occurrences.set(term, (entry = { docs: [], counts: [] }));
+      entry.docs.push(doc);
+      for (const count of counts) entry.counts.push(count);
+    }
+    this.lengths.push(lengths);
+    return doc;
+  }
+
+  build(): InvertedIndex {
+    const { k1, fields } = this.options;
+    const fieldCount = fields.length;
+    const docCount = this.lengths.length;
+    const averages = fields.map((_, field) => {
+      const total = this.lengths.reduce((sum, lengths) => sum + lengths[field]!, 0);
+      return Math.max(1, total / Math.max(1, docCount));
+    });
+    const postings = new Map<string, Postings>();
+    for (const [term, { docs: docList, counts }] of this.occurrences) {
+      const df = docList.length;
+      const idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+      const docs = Uint32Array.from(docList);
+      const scores = new Float32Array(df);
+      for (let at = 0; at < df; at++) {
+        const doc = docList[at]!;
+        let tf = 0;
+        for (let field = 0; field < fieldCount; field++) {
+          const count = counts[at * fieldCount + field]!;
+          if (count === 0) continue;
+          const { weight, b } = fields[field]!;
+          tf += (weight * count) / (1 - b + (b * this.lengths[doc]![field]!) / averages[field]!);
+        }
+        scores[at] = (idf * tf * (k1 + 1)) / (tf + k1);
+      }
+      postings.set(term, { docs, scores, idf });
+    }
+    return new InvertedIndex(docCount, postings);
+  }
+}
+
+export class InvertedIndex {
+  constructor(
+    readonly docCount: number,
+    private readonly postingsByTerm: Map<string, Postings>,
+  ) {}
+
+  postings(term: string): Postings | undefined {
+    return this.postingsByTerm.get(term);
+  }
+
+  /** Number of documents containing the term. */
+  df(term: string): number {
+    return this.postingsByTerm.get(term)?.docs.length ?? 0;
+  }
+
+  idf(term: string): number {
+    return this.postingsByTerm.get(term)?.idf ?? Math.log(1 + (this.docCount + 0.5) / 0.5);
+  }
+
+  terms(): IterableIterator<string> {
+    return this.postingsByTerm.keys();
+  }
+}

@@ -1,0 +1,174 @@
+import type { Event, ItemKind, Page, Poi, Region, SearchableItem } from '../content/model.js';
+import { analyze, analyzeWord, type Token } from './analyze.js';
+import { splitCompound } from './compounds.js';
+import { IndexBuilder, type FieldTerm, type InvertedIndex } from './inverted-index.js';
+import type { SearchOptions } from './options.js';
+import { Vocabulary } from './vocabulary.js';
+
+/**
+ * The searchable form of one region's content in one language: an inverted index over pages,
+ * events and places, the vocabulary for typo correction, and each document's sentences with
+ * their terms, ready for answer extraction.
+ */
+
+export interface IndexedSentence {
+  text: string;
+  /** Position in the item's reading order (0 = first sentence of the body). */
+  index: number;
+  /** Index of the text block (paragraph, list item, heading, cell) the sentence is in. */
+  block: number;
+  terms: Set<string>;
+  isHeading: boolean;
+}
+
+export interface IndexedDocument {
+  kind: ItemKind;
+  item: SearchableItem;
+  /** Terms of the title, for answer scoring and the console's "why". */
+  titleTerms: Set<string>;
+  sentences: IndexedSentence[];
+  /** False for category pages without text of their own. */
+  hasText: boolean;
+}
+
+const FIELD_ORDER = ['title', 'context', 'headings', 'body', 'pairs'] as const;
+
+/** Index term for two words that stand next to each other ("offen haus" in "Offenes Haus"). */
+export function pairTerm(first: string, second: string): string {
+  return `${first} ${second}`;
+}
+
+/** Languages that build compounds by gluing words together. */
+const COMPOUNDING = new Set(['de', 'nl', 'sv', 'da', 'no']);
+
+export class LanguageIndex {
+  readonly documents: IndexedDocument[] = [];
+  private readonly numberById = new Map<string, number>();
+  readonly index: InvertedIndex;
+  readonly vocabulary: Vocabulary;
+  private readonly compoundCache = new Map<string, string[] | null>();
+
+  constructor(
+    readonly region: Region,
+    readonly language: string,
+    readonly options: SearchOptions,
+  ) {
+    const pages = region.pages.filter((page) => page.language === language);
+    const pagesById = new Map(region.pages.map((page) => [page.id, page]));
+    const poisById = new Map(region.pois.map((poi) => [poi.id, poi]));
+
+    const analyzed: { doc: IndexedDocument; fields: Token[][] }[] = [];
+    for (const page of pages) analyzed.push(this.analyzePage(page, pagesById));
+    for (const event of region.events.filter((item) => item.language === language)) analyzed.push(this.analyzeEvent(event, poisById));
+    for (const poi of region.pois.filter((item) => item.language === language)) analyzed.push(this.analyzePoi(poi));
+
+    // Vocabulary first: compound splitting only accepts parts that are words of this corpus.
+    const words = new Set<string>();
+    for (const { fields } of analyzed) for (const field of fields) for (const token of field) words.add(token.term);
+    this.vocabulary = new Vocabulary(words);
+
+    const builder = new IndexBuilder({ k1: options.k1, fields: FIELD_ORDER.map((name) => options.fields[name]) });
+    for (const { doc, fields } of analyzed) {
+      const pairs = this.options.fields.pairs.weight > 0 ? fields.flatMap((tokens) => pairTerms(tokens)) : [];
+      builder.addDocument([...fields.map((tokens) => this.fieldTerms(tokens)), pairs]);
+      this.numberById.set(`${doc.kind}:${doc.item.id}`, this.documents.length);
+      this.documents.push(doc);
+    }
+    this.index = builder.build();
+  }
+
+  /** The indexed document of an item, if it is in this index. */
+  documentOf(kind: ItemKind, id: string): IndexedDocument | undefined {
+    const number = this.numberById.get(`${kind}:${id}`);
+    return number === undefined ? undefined : this.documents[number];
+  }
+
+  /** Compound parts of a normalised word, as index terms; null when it is not a compound. */
+  compoundParts(word: string): string[] | null {
+    if (!COMPOUNDING.has(this.language)) return null;
+    let parts = this.compoundCache.get(word);
+    if (parts === undefined) {
+      parts = splitCompound(word, (part) => analyzeWord(part, this.language) ?? part, (term) => this.vocabulary.has(term));
+      this.compoundCache.set(word, parts);
+    }
+    return parts;
+  }
+
+  private fieldTerms(tokens: Token[]): FieldTerm[] {
+    // (compound parts are added next to the whole word, at a lower weight)
+    const terms: FieldTerm[] = [];
+    for (const token of tokens) {
+      terms.push({ term: token.term, weight: 1 });
+      for (const part of this.compoundParts(token.word) ?? []) {
+        if (part !== token.term) terms.push({ term: part, weight: this.options.compoundPartWeight });
+      }
+    }
+    return terms;
+  }
+
+  private analyzeText(text: string): Token[] {
+    return analyze(text, [this.language]);
+  }
+
+  /**
+   * Analyses an item's sentences once, for both the answer sentences and the headings and body
+   * fields. Positions run on across sentences with a gap, so no word pair spans two sentences.
+   */
+  private analyzeSentences(item: SearchableItem, extraBody = ''): { sentences: IndexedSentence[]; headings: Token[]; body: Token[] } {
+    const sentences: IndexedSentence[] = [];
+    const headings: Token[] = [];
+    const body = extraBody === '' ? [] : this.analyzeText(extraBody);
+    let offset = (body.at(-1)?.position ?? 0) + 3;
+    item.text.sentences.forEach((sentence, index) => {
+      const tokens = this.analyzeText(sentence.text);
+      const isHeading = item.text.blocks[sentence.block]?.kind === 'heading';
+      const target = isHeading ? headings : body;
+      for (const token of tokens) target.push({ ...token, position: token.position + offset });
+      offset += (tokens.at(-1)?.position ?? 0) + 3;
+      sentences.push({ text: sentence.text, index, block: sentence.block, terms: new Set(tokens.map((token) => token.term)), isHeading });
+    });
+    return { sentences, headings, body };
+  }
+
+  private analyzeItem(kind: ItemKind, item: SearchableItem, context: string, extraBody = ''): { doc: IndexedDocument; fields: Token[][] } {
+    const title = this.analyzeText(item.title);
+    const { sentences, headings, body } = this.analyzeSentences(item, extraBody);
+    return {
+      doc: { kind, item, titleTerms: new Set(title.map((token) => token.term)), sentences, hasText: item.text.sentences.length > 0 },
+      fields: [title, this.analyzeText(context), headings, body],
+    };
+  }
+
+  private analyzePage(page: Page, pagesById: Map<string, Page>) {
+    const ancestors: string[] = [];
+    const seen = new Set([page.id]);
+    for (let parent = page.parent; parent !== null && !seen.has(parent); ) {
+      seen.add(parent);
+      const ancestor = pagesById.get(parent);
+      if (ancestor === undefined) break;
+      ancestors.push(ancestor.title);
+      parent = ancestor.parent;
+    }
+    return this.analyzeItem('page', page, ancestors.join('\n'));
+  }
+
+  private analyzeEvent(event: Event, poisById: Map<string, Poi>) {
+    const place = event.locationPoiId ? poisById.get(event.locationPoiId)?.title : event.locationText;
+    return this.analyzeItem('event', event, place ?? '');
+  }
+
+  private analyzePoi(poi: Poi) {
+    const category = poi.category ? (poi.category.names[this.language] ?? Object.values(poi.category.names)[0] ?? '') : '';
+    const address = [poi.address.street, poi.address.postcode, poi.address.city].filter(Boolean).join(' ');
+    return this.analyzeItem('poi', poi, category, address);
+  }
+}
+
+/** Neighbouring terms of a field; stop words between them do not break a pair. */
+function pairTerms(tokens: Token[]): FieldTerm[] {
+  const pairs: FieldTerm[] = [];
+  for (let at = 1; at < tokens.length; at++) {
+    if (tokens[at]!.position - tokens[at - 1]!.position <= 2) pairs.push({ term: pairTerm(tokens[at - 1]!.term, tokens[at]!.term), weight: 1 });
+  }
+  return pairs;
+}

@@ -1,0 +1,115 @@
+import { analyze } from './analyze.js';
+import type { Glossary, GlossaryMatch } from './glossary.js';
+import { pairTerm, type LanguageIndex } from './language-index.js';
+import { scriptOf, scriptOfLanguage } from './normalise.js';
+import type { SearchOptions } from './options.js';
+
+/**
+ * A question turned into clauses. A clause is one thing the user asked for — a word, or a
+ * glossary concept — with the index terms that may stand for it; a document earns the best of
+ * a clause's alternatives, never their sum, so a word with five spellings counts once.
+ */
+
+export interface Alternative {
+  term: string;
+  weight: number;
+  via: 'exact' | 'fuzzy' | 'compound' | 'glossary';
+}
+
+export interface Clause {
+  /** What the user typed (a word) or the glossary concept id. */
+  label: string;
+  kind: 'word' | 'glossary';
+  weight: number;
+  alternatives: Alternative[];
+  /** Whether this clause counts when judging how much of the question a hit covers. */
+  counts: boolean;
+}
+
+export interface ParsedQuery {
+  text: string;
+  /** Languages the question is analysed in, the index language first. */
+  languages: string[];
+  clauses: Clause[];
+  glossary: GlossaryMatch[];
+}
+
+export function parseQuery(
+  text: string,
+  queryLanguage: string,
+  target: LanguageIndex,
+  glossary: Glossary | null,
+  options: SearchOptions,
+): ParsedQuery {
+  const languages = [...new Set([target.language, queryLanguage])];
+  const indexScript = scriptOfLanguage(target.language);
+  const clauses: Clause[] = [];
+  const seen = new Set<string>();
+
+  const tokens = analyze(text, languages);
+  for (const token of tokens) {
+    if (seen.has(token.term)) continue;
+    seen.add(token.term);
+    const inScript = scriptOf(token.word) === indexScript || /^\d+$/.test(token.word);
+    const clause: Clause = { label: token.word, kind: 'word', weight: 1, alternatives: [], counts: inScript };
+    clauses.push(clause);
+    if (target.vocabulary.has(token.term)) {
+      clause.alternatives.push({ term: token.term, weight: 1, via: 'exact' });
+      continue;
+    }
+    for (const match of target.vocabulary.similar(token.term)) {
+      clause.alternatives.push({ term: match.term, weight: 1 - options.fuzzyPenaltyPerEdit * match.distance, via: 'fuzzy' });
+    }
+    // An unknown compound ("Abendkurs") asks for each of its parts ("Abend", "Kurs").
+    const parts = target.compoundParts(token.word);
+    if (parts !== null && clause.alternatives.length === 0) {
+      clauses.pop();
+      for (const part of parts) {
+        if (seen.has(part)) continue;
+        seen.add(part);
+        clauses.push({
+          label: token.word,
+          kind: 'word',
+          weight: options.queryPartWeight,
+          alternatives: [{ term: part, weight: 1, via: 'compound' }],
+          counts: inScript,
+        });
+      }
+    }
+  }
+
+  if (options.pairClauseWeight > 0) {
+    for (let at = 1; at < tokens.length; at++) {
+      const [first, second] = [tokens[at - 1]!, tokens[at]!];
+      if (second.position - first.position > 2) continue;
+      const term = pairTerm(first.term, second.term);
+      if (seen.has(term) || target.index.df(term) === 0) continue;
+      seen.add(term);
+      clauses.push({ label: `${first.word} ${second.word}`, kind: 'word', weight: options.pairClauseWeight, alternatives: [{ term, weight: 1, via: 'exact' }], counts: false });
+    }
+  }
+
+  const matches = glossary?.match(text, target.language) ?? [];
+  for (const match of matches) {
+    const alternatives: Alternative[] = [];
+    for (const variant of match.expansions) {
+      // A one-word variant stands for the concept on its own; a word of a multi-word variant less so.
+      const weight = variant.length === 1 ? 1 : 0.7;
+      for (const term of variant) {
+        if (target.vocabulary.has(term)) alternatives.push({ term, weight, via: 'glossary' });
+      }
+    }
+    if (alternatives.length > 0) {
+      clauses.push({ label: match.conceptId, kind: 'glossary', weight: options.glossaryWeight, alternatives, counts: false });
+    }
+  }
+
+  // A word in another script than the pages ("Aufenthaltstitel" in an Arabic question) counts
+  // when the pages know it; one they cannot know does not make the answer look worse.
+  for (const clause of clauses) if (clause.kind === 'word' && clause.alternatives.length > 0) clause.counts = true;
+  // A question written entirely in another script than the pages counts by its glossary concepts.
+  if (!clauses.some((clause) => clause.counts)) {
+    for (const clause of clauses) clause.counts = clause.kind === 'glossary';
+  }
+  return { text, languages, clauses, glossary: matches };
+}
