@@ -3,6 +3,7 @@
  *   node dist/bench/tune.js '{"k1":1.4}' '{"fields":{"title":{"weight":4,"b":0.5}}}'
  * Tune on train; report dev with `npm run eval`.
  */
+import type { AnswerOptions } from '../src/search/answer.js';
 import { evaluate, qaAvailable, QA_LANGUAGES } from '../src/eval/omos.js';
 import { macro } from '../src/eval/metrics.js';
 import { resolvePackagePath } from '../src/paths.js';
@@ -17,7 +18,7 @@ if (!qaAvailable(DEFAULT_SHARED_DATA)) {
 }
 const configs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['{}'];
 for (const text of configs) {
-  const parsed = JSON.parse(text) as { answer?: { keepRatio: number } } & Record<string, unknown>;
+  const parsed = JSON.parse(text) as { answer?: AnswerOptions } & Record<string, unknown>;
   const { answer, ...options } = parsed;
   const report = await evaluate({
     dataDir: DEFAULT_SHARED_DATA,

@@ -63,6 +63,8 @@ function startsLowerCase(segment: string): boolean {
 
 /** Splits a block of plain text into sentences, trimmed and without empty ones. */
 export function splitSentences(text: string, language = 'de'): string[] {
+  // Most blocks are one sentence or none; only text with a stop inside needs the segmenter.
+  if (!/[.!?؟。…]["'”»)]*\s+\S/u.test(text)) return text.trim() === '' ? [] : [text.trim()];
   const sentences: string[] = [];
   let pending = '';
   for (const { segment } of segmenterFor(language).segment(text)) {

@@ -35,43 +35,52 @@ const MAX_WORD_LENGTH = 48;
 export function analyzeWord(word: string, language: string, keep = false): string | null {
   if ((word.length < 2 && !/\d/.test(word)) || word.length > MAX_WORD_LENGTH) return null;
   if (!keep && stopwordsFor(language).has(word)) return null;
-  return stemCached(word, language);
+  return stem(word, language);
 }
 
-// Index building stems the same few thousand words over and over; a cache per language makes
-// stemming nearly free. Bounded, because queries bring arbitrary words.
-const STEM_CACHE_LIMIT = 200_000;
-const stemCaches = new Map<string, Map<string, string>>();
+function stem(word: string, language: string): string {
+  const stemmed = stemmerFor(language)(word);
+  return foldDiacritics(stemmed.length >= 2 ? stemmed : word);
+}
 
-function stemCached(word: string, language: string): string {
-  let cache = stemCaches.get(language);
-  if (cache === undefined) stemCaches.set(language, (cache = new Map()));
-  let term = cache.get(word);
-  if (term === undefined) {
-    const stem = stemmerFor(language)(word);
-    term = foldDiacritics(stem.length >= 2 ? stem : word);
-    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-    cache.set(word, term);
+// Index building meets the same few thousand written words over and over; caching what each
+// written word becomes makes analysis of a large region several times faster. Bounded, because
+// questions bring arbitrary words.
+const WORD_CACHE_LIMIT = 100_000;
+const wordCaches = new Map<string, Map<string, readonly (readonly [term: string, word: string])[]>>();
+
+function analyzeWritten(written: string, languages: readonly string[], cacheKey: string): readonly (readonly [string, string])[] {
+  let cache = wordCaches.get(cacheKey);
+  if (cache === undefined) wordCaches.set(cacheKey, (cache = new Map()));
+  let result = cache.get(written);
+  if (result === undefined) {
+    const caseLanguage = languages.includes('tr') ? 'tr' : (languages[0] ?? 'en');
+    // Plain ASCII words (most of a German or English page) need no script folding.
+    const words = /^[A-Za-z0-9]+$/.test(written) ? [written.toLowerCase()] : splitWords(normaliseText(written, caseLanguage));
+    const keep = isAcronym(written);
+    result = words.flatMap((word) => {
+      const term = analyzeWord(word, languageForWord(word, languages), keep);
+      return term === null ? [] : [[term, word] as const];
+    });
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(written, result);
   }
-  return term;
+  return result;
 }
 
 /**
  * Analyses a text. `languages` lists the languages the text may be written in, most likely
  * first: a German page is `['de']`; an Arabic question searched in German pages is
  * `['de', 'ar']`, so its Latin words are treated as German and its Arabic words as Arabic.
+ * Positions start at `offset`.
  */
-export function analyze(text: string, languages: readonly string[]): Token[] {
+export function analyze(text: string, languages: readonly string[], offset = 0): Token[] {
   const tokens: Token[] = [];
-  const caseLanguage = languages.includes('tr') ? 'tr' : (languages[0] ?? 'en');
-  splitWords(text.normalize('NFKC')).forEach((written, position) => {
-    // Plain ASCII words (most of a German or English page) need no script folding.
-    const words = /^[A-Za-z0-9]+$/.test(written) ? [written.toLowerCase()] : splitWords(normaliseText(written, caseLanguage));
-    for (const word of words) {
-      const term = analyzeWord(word, languageForWord(word, languages), isAcronym(written));
-      if (term !== null) tokens.push({ term, word, position });
-    }
-  });
+  const cacheKey = languages.join(',');
+  const written = splitWords(text.normalize('NFKC'));
+  for (let position = 0; position < written.length; position++) {
+    for (const [term, word] of analyzeWritten(written[position]!, languages, cacheKey)) tokens.push({ term, word, position: position + offset });
+  }
   return tokens;
 }
 

@@ -16,25 +16,47 @@ export interface SentenceScore {
 export interface AnswerOptions {
   /** A further sentence is shown when it scores at least this share of the best one. */
   keepRatio: number;
+  /**
+   * Show a passage of up to this many neighbouring sentences around the best one (0: only the
+   * sentences that score). Answers in integration content run over several sentences in a row.
+   */
+  window: number;
+  /** Extra weight for a window's sentences that follow the best one, over those before it. */
+  forwardBias: number;
+  /**
+   * How much a word counts less when it is in many of the page's sentences: on a page about
+   * the Kita, "Kita" does not tell its sentences apart (0: corpus idf only).
+   */
+  localIdf: number;
+  /**
+   * Show no sentence when the best one carries less than this share of the question's weight:
+   * a wrong quote misleads more than the page link alone.
+   */
+  minShare: number;
 }
 
-export const defaultAnswerOptions: AnswerOptions = { keepRatio: 0.75 };
+/** Tuned on the OMoS-QA train split: a passage of three sentences around the best one. */
+export const defaultAnswerOptions: AnswerOptions = { keepRatio: 0.75, window: 3, forwardBias: 1, localIdf: 1, minShare: 0 };
 
-export function scoreSentences(document: IndexedDocument, query: ParsedQuery, target: LanguageIndex): SentenceScore[] {
+export function scoreSentences(document: IndexedDocument, query: ParsedQuery, target: LanguageIndex, answer: AnswerOptions = defaultAnswerOptions): SentenceScore[] {
+  const sentences = document.sentences.filter((sentence) => !sentence.isHeading);
+  const local = (term: string) => {
+    if (answer.localIdf === 0) return 1;
+    const containing = sentences.reduce((count, sentence) => count + (sentence.terms.has(term) ? 1 : 0), 0);
+    return 1 - answer.localIdf + answer.localIdf * Math.log(1 + sentences.length / Math.max(1, containing)) / Math.log(1 + sentences.length);
+  };
   const idf = query.clauses.map((clause) =>
-    clause.alternatives.map((alternative) => ({ term: alternative.term, value: alternative.weight * target.index.idf(alternative.term) })),
+    clause.alternatives.map((alternative) => ({ term: alternative.term, value: alternative.weight * target.index.idf(alternative.term) * local(alternative.term) })),
   );
-  return document.sentences
-    .filter((sentence) => !sentence.isHeading)
-    .map((sentence) => {
-      let score = 0;
-      query.clauses.forEach((clause, index) => {
-        let best = 0;
-        for (const { term, value } of idf[index]!) if (value > best && sentence.terms.has(term)) best = value;
-        score += clause.weight * best;
-      });
-      return { sentence, score };
+  return sentences.map((sentence) => {
+    let score = 0;
+    query.clauses.forEach((clause, index) => {
+      let best = 0;
+      for (const { term, value } of idf[index]!) if (value > best && sentence.terms.has(term)) best = value;
+      score += clause.weight * best;
     });
+    return { sentence, score };
+  });
 }
 
 export function pickSentences(
@@ -44,14 +66,41 @@ export function pickSentences(
   options: SearchOptions,
   answer: AnswerOptions = defaultAnswerOptions,
 ): IndexedSentence[] {
-  const scored = scoreSentences(document, query, target);
+  const scored = scoreSentences(document, query, target, answer);
   if (scored.length === 0) return [];
   const best = scored.reduce((top, entry) => (entry.score > top.score ? entry : top), scored[0]!);
   // Nothing in the text matches (the title did): the opening sentence says what the page is about.
   if (best.score <= 0) return [scored[0]!.sentence];
+  const mass = questionMass(query, target);
+  if (mass > 0 && best.score / mass < answer.minShare) return [];
+  if (answer.window > 0) return bestWindow(scored, scored.indexOf(best), Math.min(answer.window, options.maxSentences), answer.forwardBias);
   const chosen = scored
     .filter((entry) => entry.score >= answer.keepRatio * best.score)
     .sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index)
     .slice(0, options.maxSentences);
   return chosen.map((entry) => entry.sentence).sort((a, b) => a.index - b.index);
+}
+
+/** The run of `size` neighbouring sentences that contains the best one and scores highest. */
+function bestWindow(scored: SentenceScore[], bestAt: number, size: number, forwardBias: number): IndexedSentence[] {
+  let bestStart = bestAt;
+  let bestSum = -Infinity;
+  for (let start = Math.max(0, bestAt - size + 1); start <= bestAt; start++) {
+    const end = Math.min(scored.length, start + size);
+    let sum = 0;
+    for (let at = start; at < end; at++) sum += scored[at]!.score + (at > bestAt ? forwardBias : 0);
+    if (sum > bestSum) {
+      bestSum = sum;
+      bestStart = start;
+    }
+  }
+  return scored.slice(bestStart, bestStart + size).map((entry) => entry.sentence);
+}
+
+/** The most a sentence can score on this question: every clause by its best term. */
+function questionMass(query: ParsedQuery, target: LanguageIndex): number {
+  return query.clauses.reduce(
+    (sum, clause) => sum + clause.weight * Math.max(0, ...clause.alternatives.map((alternative) => alternative.weight * target.index.idf(alternative.term))),
+    0,
+  );
 }

@@ -76,9 +76,9 @@ export class Glossary {
    * question is tried in every glossary language of its script, so "كرت الإقامة" inside a
    * German question and "Aufenthaltstitel" inside an Arabic one are both found.
    */
-  match(question: string, targetLanguage: string): GlossaryMatch[] {
+  match(question: string, targetLanguage: string, questionLanguage?: string): GlossaryMatch[] {
     const found = new Map<number, string>();
-    for (const language of this.languages) {
+    for (const language of this.matchLanguages(targetLanguage, questionLanguage)) {
       const script = scriptOfLanguage(language);
       const words = splitWords(normaliseText(question, language));
       // Sequence of analysed words of this language's script; other words break phrases.
@@ -106,6 +106,17 @@ export class Glossary {
       const concept = this.file.concepts[index]!;
       return { conceptId: concept.id, matched, expansions: this.expansions(index, targetLanguage) };
     });
+  }
+
+  /**
+   * The languages a question's words are read in: the user's, the pages', and German and English,
+   * which newcomers mix into every language. Reading every word in all ten languages would let
+   * stems collide across languages (English "not" and German "Noten").
+   */
+  private matchLanguages(targetLanguage: string, questionLanguage: string | undefined): string[] {
+    if (questionLanguage === undefined) return this.languages;
+    const wanted = new Set([questionLanguage, targetLanguage, 'de', 'en']);
+    return this.languages.filter((language) => wanted.has(language));
   }
 
   private expansions(conceptIndex: number, language: string): string[][] {

@@ -31,12 +31,7 @@ export interface IndexedDocument {
   hasText: boolean;
 }
 
-const FIELD_ORDER = ['title', 'context', 'headings', 'body', 'pairs'] as const;
-
-/** Index term for two words that stand next to each other ("offen haus" in "Offenes Haus"). */
-export function pairTerm(first: string, second: string): string {
-  return `${first} ${second}`;
-}
+const FIELD_ORDER = ['title', 'context', 'headings', 'body'] as const;
 
 /** Languages that build compounds by gluing words together. */
 const COMPOUNDING = new Set(['de', 'nl', 'sv', 'da', 'no']);
@@ -47,12 +42,14 @@ export class LanguageIndex {
   readonly index: InvertedIndex;
   readonly vocabulary: Vocabulary;
   private readonly compoundCache = new Map<string, string[] | null>();
+  private readonly languages: readonly string[];
 
   constructor(
     readonly region: Region,
     readonly language: string,
     readonly options: SearchOptions,
   ) {
+    this.languages = [language];
     const pages = region.pages.filter((page) => page.language === language);
     const pagesById = new Map(region.pages.map((page) => [page.id, page]));
     const poisById = new Map(region.pois.map((poi) => [poi.id, poi]));
@@ -69,8 +66,7 @@ export class LanguageIndex {
 
     const builder = new IndexBuilder({ k1: options.k1, fields: FIELD_ORDER.map((name) => options.fields[name]) });
     for (const { doc, fields } of analyzed) {
-      const pairs = this.options.fields.pairs.weight > 0 ? fields.flatMap((tokens) => pairTerms(tokens)) : [];
-      builder.addDocument([...fields.map((tokens) => this.fieldTerms(tokens)), pairs]);
+      builder.addDocument(fields.map((tokens) => this.fieldTerms(tokens)));
       this.numberById.set(`${doc.kind}:${doc.item.id}`, this.documents.length);
       this.documents.push(doc);
     }
@@ -106,8 +102,8 @@ export class LanguageIndex {
     return terms;
   }
 
-  private analyzeText(text: string): Token[] {
-    return analyze(text, [this.language]);
+  private analyzeText(text: string, offset = 0): Token[] {
+    return analyze(text, this.languages, offset);
   }
 
   /**
@@ -120,11 +116,10 @@ export class LanguageIndex {
     const body = extraBody === '' ? [] : this.analyzeText(extraBody);
     let offset = (body.at(-1)?.position ?? 0) + 3;
     item.text.sentences.forEach((sentence, index) => {
-      const tokens = this.analyzeText(sentence.text);
+      const tokens = this.analyzeText(sentence.text, offset);
       const isHeading = item.text.blocks[sentence.block]?.kind === 'heading';
-      const target = isHeading ? headings : body;
-      for (const token of tokens) target.push({ ...token, position: token.position + offset });
-      offset += (tokens.at(-1)?.position ?? 0) + 3;
+      (isHeading ? headings : body).push(...tokens);
+      offset = (tokens.at(-1)?.position ?? offset) + 3;
       sentences.push({ text: sentence.text, index, block: sentence.block, terms: new Set(tokens.map((token) => token.term)), isHeading });
     });
     return { sentences, headings, body };
@@ -162,13 +157,4 @@ export class LanguageIndex {
     const address = [poi.address.street, poi.address.postcode, poi.address.city].filter(Boolean).join(' ');
     return this.analyzeItem('poi', poi, category, address);
   }
-}
-
-/** Neighbouring terms of a field; stop words between them do not break a pair. */
-function pairTerms(tokens: Token[]): FieldTerm[] {
-  const pairs: FieldTerm[] = [];
-  for (let at = 1; at < tokens.length; at++) {
-    if (tokens[at]!.position - tokens[at - 1]!.position <= 2) pairs.push({ term: pairTerm(tokens[at - 1]!.term, tokens[at]!.term), weight: 1 });
-  }
-  return pairs;
 }

@@ -12,11 +12,15 @@ export interface SearchOptions {
     context: { weight: number; b: number };
     headings: { weight: number; b: number };
     body: { weight: number; b: number };
-    /** Pairs of neighbouring words, matched against neighbouring words of the question. */
-    pairs: { weight: number; b: number };
   };
-  /** Weight of a question's neighbouring-word pairs relative to single words (0 disables). */
-  pairClauseWeight: number;
+  /**
+   * Bonus, relative to the words' idf, when two neighbouring words of the question also stand in
+   * one sentence (or the title) of a page: "Offenes Haus" beats a page with "offen" here and
+   * "Haus" there. 0 disables.
+   */
+  proximityWeight: number;
+  /** How many of the best pages get the proximity bonus. */
+  rerankDepth: number;
   /** Weight of a compound part in the index ("kurs" inside "Integrationskurs"), relative to a whole word. */
   compoundPartWeight: number;
   /** Weight of a vocabulary word one or two edits away from a query word, per edit. */
@@ -42,9 +46,9 @@ export const defaultSearchOptions: SearchOptions = {
     context: { weight: 0.6, b: 0.5 },
     headings: { weight: 1.5, b: 0.5 },
     body: { weight: 1, b: 0.75 },
-    pairs: { weight: 1, b: 0.75 },
   },
-  pairClauseWeight: 0.3,
+  proximityWeight: 0.15,
+  rerankDepth: 50,
   compoundPartWeight: 0.5,
   fuzzyPenaltyPerEdit: 0.3,
   queryPartWeight: 0.6,

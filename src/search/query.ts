@@ -1,6 +1,6 @@
 import { analyze } from './analyze.js';
 import type { Glossary, GlossaryMatch } from './glossary.js';
-import { pairTerm, type LanguageIndex } from './language-index.js';
+import type { LanguageIndex } from './language-index.js';
 import { scriptOf, scriptOfLanguage } from './normalise.js';
 import type { SearchOptions } from './options.js';
 
@@ -31,6 +31,8 @@ export interface ParsedQuery {
   /** Languages the question is analysed in, the index language first. */
   languages: string[];
   clauses: Clause[];
+  /** Clause indexes of words that stand next to each other in the question. */
+  pairs: [number, number][];
   glossary: GlossaryMatch[];
 }
 
@@ -78,18 +80,17 @@ export function parseQuery(
     }
   }
 
-  if (options.pairClauseWeight > 0) {
-    for (let at = 1; at < tokens.length; at++) {
-      const [first, second] = [tokens[at - 1]!, tokens[at]!];
-      if (second.position - first.position > 2) continue;
-      const term = pairTerm(first.term, second.term);
-      if (seen.has(term) || target.index.df(term) === 0) continue;
-      seen.add(term);
-      clauses.push({ label: `${first.word} ${second.word}`, kind: 'word', weight: options.pairClauseWeight, alternatives: [{ term, weight: 1, via: 'exact' }], counts: false });
-    }
+  // Neighbouring words of the question, as pairs of word clauses, for the proximity bonus.
+  const pairs: [number, number][] = [];
+  const clauseOf = new Map(clauses.map((clause, index) => [clause.label, index]));
+  for (let at = 1; at < tokens.length; at++) {
+    const [first, second] = [tokens[at - 1]!, tokens[at]!];
+    const a = clauseOf.get(first.word);
+    const b = clauseOf.get(second.word);
+    if (a !== undefined && b !== undefined && a !== b && second.position - first.position <= 2) pairs.push([a, b]);
   }
 
-  const matches = glossary?.match(text, target.language) ?? [];
+  const matches = glossary?.match(text, target.language, queryLanguage) ?? [];
   for (const match of matches) {
     const alternatives: Alternative[] = [];
     for (const variant of match.expansions) {
@@ -111,5 +112,5 @@ export function parseQuery(
   if (!clauses.some((clause) => clause.counts)) {
     for (const clause of clauses) clause.counts = clause.kind === 'glossary';
   }
-  return { text, languages, clauses, glossary: matches };
+  return { text, languages, clauses, pairs, glossary: matches };
 }

@@ -62,9 +62,31 @@ export function rank(
     scored.push({ doc, score });
   }
   scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  return scored.slice(0, limit).map(({ doc, score }) => {
+  const top = scored.slice(0, Math.max(limit, options.rerankDepth));
+  if (options.proximityWeight > 0 && query.pairs.length > 0) {
+    const termsOf = query.clauses.map((clause) => clause.alternatives.map((alternative) => alternative.term));
+    const pairValue = query.pairs.map(([a, b]) => (clauseMass[a]! + clauseMass[b]!) / 2 || (maxIdf(target, query.clauses[a]!) + maxIdf(target, query.clauses[b]!)) / 2);
+    for (const entry of top) {
+      const document = target.documents[entry.doc]!;
+      query.pairs.forEach(([a, b], index) => {
+        if (together(document, termsOf[a]!, termsOf[b]!)) entry.score += options.proximityWeight * pairValue[index]!;
+      });
+    }
+    top.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+  return top.slice(0, limit).map(({ doc, score }) => {
     const matchedClauses = query.clauses.flatMap((_, index) => (matched[index]!.has(doc) ? [index] : []));
     const covered = matchedClauses.reduce((sum, index) => sum + clauseMass[index]!, 0);
     return { doc, score, matchedClauses, coverage: totalMass > 0 ? covered / totalMass : 0 };
   });
+}
+
+function maxIdf(target: LanguageIndex, clause: ParsedQuery['clauses'][number]): number {
+  return Math.max(0, ...clause.alternatives.map((alternative) => alternative.weight * target.index.idf(alternative.term)));
+}
+
+/** Whether some sentence (or the title) of the document has a term of each list. */
+function together(document: IndexedDocument, first: string[], second: string[]): boolean {
+  const hasBoth = (terms: Set<string>) => first.some((term) => terms.has(term)) && second.some((term) => terms.has(term));
+  return hasBoth(document.titleTerms) || document.sentences.some((sentence) => hasBoth(sentence.terms));
 }
