@@ -38,11 +38,11 @@ export async function readRegionSnapshots(dataDir: string, logger: Logger): Prom
 
 /**
  * The regions Lotse serves: every snapshot in `DATA_DIR/regions`, or the embedded demo region
- * when there is none, so a fresh install answers questions at once.
+ * when there is none (and none is about to be imported), so a fresh install answers at once.
  */
-export async function loadServedRegions(dataDir: string, logger: Logger): Promise<{ region: Region; problems: ContentProblem[] }[]> {
+export async function loadServedRegions(dataDir: string, logger: Logger, demoWhenEmpty = true): Promise<{ region: Region; problems: ContentProblem[] }[]> {
   const snapshots = await readRegionSnapshots(dataDir, logger);
-  if (snapshots.length > 0) return snapshots;
+  if (snapshots.length > 0 || !demoWhenEmpty) return snapshots;
   logger.info({ dataDir }, 'no region snapshots in DATA_DIR; serving the demo region musterstadt');
   return [{ region: loadDemoRegion(), problems: [] }];
 }

@@ -42,7 +42,7 @@ export function scoreSentences(document: IndexedDocument, query: ParsedQuery, ta
   const sentences = document.sentences.filter((sentence) => !sentence.isHeading);
   const local = (term: string) => {
     if (answer.localIdf === 0) return 1;
-    const containing = sentences.reduce((count, sentence) => count + (sentence.terms.has(term) ? 1 : 0), 0);
+    const containing = sentences.reduce((count, sentence) => count + (sentence.terms.includes(term) ? 1 : 0), 0);
     return 1 - answer.localIdf + answer.localIdf * Math.log(1 + sentences.length / Math.max(1, containing)) / Math.log(1 + sentences.length);
   };
   const idf = query.clauses.map((clause) =>
@@ -52,7 +52,7 @@ export function scoreSentences(document: IndexedDocument, query: ParsedQuery, ta
     let score = 0;
     query.clauses.forEach((clause, index) => {
       let best = 0;
-      for (const { term, value } of idf[index]!) if (value > best && sentence.terms.has(term)) best = value;
+      for (const { term, value } of idf[index]!) if (value > best && sentence.terms.includes(term)) best = value;
       score += clause.weight * best;
     });
     return { sentence, score };

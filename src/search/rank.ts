@@ -87,6 +87,6 @@ function maxIdf(target: LanguageIndex, clause: ParsedQuery['clauses'][number]): 
 
 /** Whether some sentence (or the title) of the document has a term of each list. */
 function together(document: IndexedDocument, first: string[], second: string[]): boolean {
-  const hasBoth = (terms: Set<string>) => first.some((term) => terms.has(term)) && second.some((term) => terms.has(term));
+  const hasBoth = (terms: readonly string[]) => first.some((term) => terms.includes(term)) && second.some((term) => terms.includes(term));
   return hasBoth(document.titleTerms) || document.sentences.some((sentence) => hasBoth(sentence.terms));
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/env.js';
 import { loadServedRegions } from '../../content/data-dir.js';
 import { RegionRegistry } from '../../content/registry.js';
+import { IntegreatSync } from '../../content/integreat/sync.js';
+import { HttpIntegreatSource } from '../../content/integreat/source.js';
 import { createLogger } from '../../log.js';
 import { shippedGlossary } from '../../search/glossary.js';
 import { createApp } from '../../server/app.js';
@@ -16,9 +18,24 @@ export function registerStart(program: Command): void {
       const logger = createLogger(config.LOG_LEVEL);
       const registry = new RegionRegistry(shippedGlossary());
 
-      for (const { region, problems } of await loadServedRegions(config.DATA_DIR, logger)) registry.put(region, problems);
+      for (const { region, problems } of await loadServedRegions(config.DATA_DIR, logger, config.INTEGREAT_REGIONS.length === 0)) registry.put(region, problems);
       for (const { region } of registry.list()) {
         logger.info({ region: region.slug, languages: region.languages.map((language) => language.code), pages: region.pages.length }, 'region loaded');
+      }
+
+      let sync: IntegreatSync | undefined;
+      if (config.INTEGREAT_REGIONS.length > 0) {
+        sync = new IntegreatSync({
+          regions: config.INTEGREAT_REGIONS,
+          languages: config.INTEGREAT_LANGUAGES,
+          intervalMs: config.SYNC_INTERVAL,
+          dataDir: config.DATA_DIR,
+          source: new HttpIntegreatSource(config.INTEGREAT_BASE_URL),
+          registry,
+          logger,
+        });
+        logger.info({ regions: config.INTEGREAT_REGIONS, everyMs: config.SYNC_INTERVAL }, 'Integreat sync on');
+        sync.start();
       }
 
       const app = createApp({ registry, version: packageVersion(), startedAt: new Date() });
@@ -32,6 +49,7 @@ export function registerStart(program: Command): void {
 
       const stop = (signal: string) => {
         logger.info({ signal }, 'shutting down');
+        void sync?.stop();
         server.close(() => process.exit(0));
         // Connections kept alive by clients must not hold the process forever.
         setTimeout(() => process.exit(0), 10_000).unref();
