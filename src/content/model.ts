@@ -37,7 +37,7 @@ export interface Sentence {
   block: number;
 }
 
-interface ContentItem {
+export interface ContentItem {
   /** Unique inside a region's snapshot. */
   id: string;
   language: string;

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { htmlToPlainText } from './html-text.js';
-import type { Event, Language, NewsItem, Page, Poi, Region, RegionSource } from './model.js';
+import type { ContentItem, Event, Language, NewsItem, Page, Poi, Region, RegionSource } from './model.js';
 import { ContentError, describeIssue, type ContentProblem } from './problems.js';
 import { integreatRecurrenceToRrule, normaliseRrule } from './recurrence.js';
 
@@ -198,6 +198,20 @@ function linkTranslations<T extends { id: string; language: string; translations
   }
 }
 
+/** The fields every kind of item shares, with the HTML converted to text once. */
+function contentItem(item: { id: string; language: string; title: string; content_html: string; last_updated: string | null; url: string | null; translations: Record<string, string> }): ContentItem {
+  return {
+    id: item.id,
+    language: item.language,
+    title: item.title,
+    html: item.content_html,
+    text: htmlToPlainText(item.content_html, item.language),
+    lastUpdated: item.last_updated,
+    url: item.url,
+    translations: item.translations,
+  };
+}
+
 /** Validates a parsed snapshot JSON into a Region; throws ContentError when nothing usable remains. */
 export function parseSnapshot(json: unknown, source: RegionSource): LoadedRegion {
   const file = regionFileSchema.safeParse(json);
@@ -239,14 +253,7 @@ export function parseSnapshot(json: unknown, source: RegionSource): LoadedRegion
         parent = null;
       }
       return {
-        id: page.id,
-        language: page.language,
-        title: page.title,
-        html: page.content_html,
-        text: htmlToPlainText(page.content_html, page.language),
-        lastUpdated: page.last_updated,
-        url: page.url,
-        translations: page.translations,
+        ...contentItem(page),
         path: page.path,
         parent,
         order: page.order,
@@ -260,14 +267,7 @@ export function parseSnapshot(json: unknown, source: RegionSource): LoadedRegion
         locationPoiId = null;
       }
       return {
-        id: event.id,
-        language: event.language,
-        title: event.title,
-        html: event.content_html,
-        text: htmlToPlainText(event.content_html, event.language),
-        lastUpdated: event.last_updated,
-        url: event.url,
-        translations: event.translations,
+        ...contentItem(event),
         start: event.start,
         end: event.end,
         allDay: event.all_day,
@@ -283,14 +283,7 @@ export function parseSnapshot(json: unknown, source: RegionSource): LoadedRegion
         contacts.unshift({ name: null, phone: poi.phone_number, email: poi.email, website: poi.website });
       }
       return {
-        id: poi.id,
-        language: poi.language,
-        title: poi.title,
-        html: poi.content_html,
-        text: htmlToPlainText(poi.content_html, poi.language),
-        lastUpdated: poi.last_updated,
-        url: poi.url,
-        translations: poi.translations,
+        ...contentItem(poi),
         address: poi.address,
         coordinates: poi.coordinates,
         category: poi.category,
@@ -298,16 +291,7 @@ export function parseSnapshot(json: unknown, source: RegionSource): LoadedRegion
         contacts,
       };
     }),
-    news: news.map((item): NewsItem => ({
-      id: item.id,
-      language: item.language,
-      title: item.title,
-      html: item.content_html,
-      text: htmlToPlainText(item.content_html, item.language),
-      lastUpdated: item.last_updated,
-      url: item.url,
-      translations: item.translations,
-    })),
+    news: news.map((item): NewsItem => contentItem(item)),
   };
   return { region, problems };
 }

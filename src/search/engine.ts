@@ -53,6 +53,8 @@ export interface SearchResult {
   hits: Hit[];
   /** 0–1: how sure the search is that the first hit answers the question. */
   confidence: number;
+  /** Whether the confidence reaches the answer threshold: false means "no good answer found". */
+  answered: boolean;
   explanation: SearchExplanation;
   /** Time spent, in milliseconds. */
   ms: number;
@@ -132,6 +134,7 @@ export class RegionSearch {
     return {
       hits: hits.slice(0, limit),
       confidence: ordered[0]!.confidence,
+      answered: ordered[0]!.confidence >= this.options.answerThreshold,
       explanation: {
         language: request.language,
         searched: results.map((result) => result.target.language),
@@ -179,6 +182,7 @@ export class RegionSearch {
     return {
       hits: [],
       confidence: 0,
+      answered: false,
       explanation: { language: request.language, searched: [], clauses: [], glossary: [], fellBack: false },
       ms: performance.now() - started,
     };

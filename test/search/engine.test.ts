@@ -40,6 +40,8 @@ describe('RegionSearch on the demo region', () => {
   it('says honestly when nothing fits', () => {
     const result = demo.search({ text: 'Wie backe ich eine Pizza mit Ananas?', language: 'de' });
     expect(result.confidence).toBeLessThan(0.2);
+    expect(result.answered).toBe(false);
+    expect(demo.search({ text: 'Wo melde ich meine Wohnung an?', language: 'de' }).answered).toBe(true);
   });
 
   it('searches events and places too', () => {

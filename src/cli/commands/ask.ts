@@ -9,6 +9,7 @@ import type { SearchResult } from '../../search/engine.js';
 export function formatResult(question: string, result: SearchResult): string {
   const lines = [`“${question}” — confidence ${result.confidence.toFixed(2)}, searched ${result.explanation.searched.join(' → ') || 'nothing'}${result.explanation.fellBack ? ' (answer from the main language)' : ''}, ${result.ms.toFixed(1)} ms`];
   if (result.hits.length === 0) lines.push('  no page found');
+  else if (!result.answered) lines.push('  below the answer threshold: the bot would say it found no good answer and offer these pages');
   result.hits.forEach((hit, index) => {
     const note = hit.otherLanguage ? ` [${hit.item.language}, not translated]` : '';
     lines.push(`${String(index + 1).padStart(2)}. ${hit.item.title}${note}  (${hit.kind} ${hit.item.id}, score ${hit.score.toFixed(2)}, covers ${(hit.coverage * 100).toFixed(0)} %, matched: ${hit.matchedTerms.join(', ') || '—'})`);
