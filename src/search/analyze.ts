@@ -38,9 +38,21 @@ export function analyzeWord(word: string, language: string, keep = false): strin
   return stem(word, language);
 }
 
+// Compound splitting stems many substrings of the same words; a bounded cache per language keeps that cheap.
+const STEM_CACHE_LIMIT = 200_000;
+const stemCaches = new Map<string, Map<string, string>>();
+
 function stem(word: string, language: string): string {
-  const stemmed = stemmerFor(language)(word);
-  return foldDiacritics(stemmed.length >= 2 ? stemmed : word);
+  let cache = stemCaches.get(language);
+  if (cache === undefined) stemCaches.set(language, (cache = new Map()));
+  let term = cache.get(word);
+  if (term === undefined) {
+    const stemmed = stemmerFor(language)(word);
+    term = foldDiacritics(stemmed.length >= 2 ? stemmed : word);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, term);
+  }
+  return term;
 }
 
 // Index building meets the same few thousand written words over and over; caching what each
@@ -76,12 +88,17 @@ function analyzeWritten(written: string, languages: readonly string[], cacheKey:
  */
 export function analyze(text: string, languages: readonly string[], offset = 0): Token[] {
   const tokens: Token[] = [];
+  analyzeEach(text, languages, (term, word, position) => tokens.push({ term, word, position: position + offset }));
+  return tokens;
+}
+
+/** Like `analyze`, without building token objects: the index analyses a million words. */
+export function analyzeEach(text: string, languages: readonly string[], visit: (term: string, word: string, position: number) => void): void {
   const cacheKey = languages.join(',');
   const written = splitWords(text.normalize('NFKC'));
   for (let position = 0; position < written.length; position++) {
-    for (const [term, word] of analyzeWritten(written[position]!, languages, cacheKey)) tokens.push({ term, word, position: position + offset });
+    for (const [term, word] of analyzeWritten(written[position]!, languages, cacheKey)) visit(term, word, position);
   }
-  return tokens;
 }
 
 /** "BuT", "ALG", "BAMF": two or more capitals and no lower-case run longer than one letter. */

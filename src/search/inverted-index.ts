@@ -46,32 +46,52 @@ export class IndexBuilder {
 
   constructor(private readonly options: IndexOptions) {}
 
-  /** Adds a document; returns its number (0, 1, 2, … in insertion order). */
-  addDocument(fields: FieldTerm[][]): number {
+  private current: { lengths: number[]; counts: Map<string, number[]> } | null = null;
+
+  /** Starts the next document; returns its number (0, 1, 2, … in insertion order). */
+  startDocument(): number {
+    if (this.current !== null) this.endDocument();
+    this.current = { lengths: new Array<number>(this.options.fields.length).fill(0), counts: new Map() };
+    return this.lengths.length;
+  }
+
+  /** One occurrence of a term in a field of the current document; `weight` < 1 for derived terms. */
+  add(field: number, term: string, weight = 1): void {
+    const current = this.current;
+    if (current === null) throw new Error('IndexBuilder: add() before startDocument()');
+    if (field >= current.lengths.length) throw new Error(`IndexBuilder: field ${field} is not configured`);
+    if (weight >= 1) current.lengths[field]!++;
+    let counts = current.counts.get(term);
+    if (counts === undefined) current.counts.set(term, (counts = new Array<number>(current.lengths.length).fill(0)));
+    counts[field]! += weight;
+  }
+
+  endDocument(): void {
+    const current = this.current;
+    if (current === null) return;
     const doc = this.lengths.length;
-    const fieldCount = this.options.fields.length;
-    const lengths = new Array<number>(fieldCount).fill(0);
-    const local = new Map<string, number[]>();
-    fields.forEach((terms, field) => {
-      if (field >= fieldCount) throw new Error(`IndexBuilder: field ${field} is not configured`);
-      for (const { term, weight } of terms) {
-        if (weight >= 1) lengths[field]!++;
-        let counts = local.get(term);
-        if (counts === undefined) local.set(term, (counts = new Array<number>(fieldCount).fill(0)));
-        counts[field]! += weight;
-      }
-    });
-    for (const [term, counts] of local) {
+    for (const [term, counts] of current.counts) {
       let entry = this.occurrences.get(term);
       if (entry === undefined) this.occurrences.set(term, (entry = { docs: [], counts: [] }));
       entry.docs.push(doc);
       for (const count of counts) entry.counts.push(count);
     }
-    this.lengths.push(lengths);
+    this.lengths.push(current.lengths);
+    this.current = null;
+  }
+
+  /** Adds a whole document at once; returns its number. */
+  addDocument(fields: FieldTerm[][]): number {
+    const doc = this.startDocument();
+    fields.forEach((terms, field) => {
+      for (const { term, weight } of terms) this.add(field, term, weight);
+    });
+    this.endDocument();
     return doc;
   }
 
   build(): InvertedIndex {
+    this.endDocument();
     const { k1, fields } = this.options;
     const fieldCount = fields.length;
     const docCount = this.lengths.length;

@@ -1,7 +1,7 @@
 import type { Event, ItemKind, Page, Poi, Region, SearchableItem } from '../content/model.js';
-import { analyze, analyzeWord, type Token } from './analyze.js';
+import { analyzeEach, analyzeWord } from './analyze.js';
 import { splitCompound } from './compounds.js';
-import { IndexBuilder, type FieldTerm, type InvertedIndex } from './inverted-index.js';
+import { IndexBuilder, type InvertedIndex } from './inverted-index.js';
 import type { SearchOptions } from './options.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -34,6 +34,12 @@ export interface IndexedDocument {
 
 const FIELD_ORDER = ['title', 'context', 'headings', 'body'] as const;
 
+/** A field's index terms and the normalised words they came from, side by side. */
+interface FieldWords {
+  terms: string[];
+  words: string[];
+}
+
 /** Languages that build compounds by gluing words together. */
 const COMPOUNDING = new Set(['de', 'nl', 'sv', 'da', 'no']);
 
@@ -55,19 +61,21 @@ export class LanguageIndex {
     const pagesById = new Map(region.pages.map((page) => [page.id, page]));
     const poisById = new Map(region.pois.map((poi) => [poi.id, poi]));
 
-    const analyzed: { doc: IndexedDocument; fields: Token[][] }[] = [];
+    const analyzed: { doc: IndexedDocument; fields: FieldWords[] }[] = [];
     for (const page of pages) analyzed.push(this.analyzePage(page, pagesById));
     for (const event of region.events.filter((item) => item.language === language)) analyzed.push(this.analyzeEvent(event, poisById));
     for (const poi of region.pois.filter((item) => item.language === language)) analyzed.push(this.analyzePoi(poi));
 
     // Vocabulary first: compound splitting only accepts parts that are words of this corpus.
     const words = new Set<string>();
-    for (const { fields } of analyzed) for (const field of fields) for (const token of field) words.add(token.term);
+    for (const { fields } of analyzed) for (const field of fields) for (const term of field.terms) words.add(term);
     this.vocabulary = new Vocabulary(words);
 
     const builder = new IndexBuilder({ k1: options.k1, fields: FIELD_ORDER.map((name) => options.fields[name]) });
     for (const { doc, fields } of analyzed) {
-      builder.addDocument(fields.map((tokens) => this.fieldTerms(tokens)));
+      builder.startDocument();
+      fields.forEach((field, number) => this.addField(builder, number, field));
+      builder.endDocument();
       this.numberById.set(`${doc.kind}:${doc.item.id}`, this.documents.length);
       this.documents.push(doc);
     }
@@ -91,46 +99,45 @@ export class LanguageIndex {
     return parts;
   }
 
-  private fieldTerms(tokens: Token[]): FieldTerm[] {
-    // (compound parts are added next to the whole word, at a lower weight)
-    const terms: FieldTerm[] = [];
-    for (const token of tokens) {
-      terms.push({ term: token.term, weight: 1 });
-      for (const part of this.compoundParts(token.word) ?? []) {
-        if (part !== token.term) terms.push({ term: part, weight: this.options.compoundPartWeight });
+  /** Adds a field's terms, and the parts of its compound words at a lower weight. */
+  private addField(builder: IndexBuilder, field: number, { terms, words }: FieldWords): void {
+    for (let at = 0; at < terms.length; at++) {
+      const term = terms[at]!;
+      builder.add(field, term);
+      for (const part of this.compoundParts(words[at]!) ?? []) {
+        if (part !== term) builder.add(field, part, this.options.compoundPartWeight);
       }
     }
-    return terms;
   }
 
-  private analyzeText(text: string, offset = 0): Token[] {
-    return analyze(text, this.languages, offset);
+  private analyzeText(text: string, into: FieldWords = { terms: [], words: [] }): FieldWords {
+    analyzeEach(text, this.languages, (term, word) => {
+      into.terms.push(term);
+      into.words.push(word);
+    });
+    return into;
   }
 
-  /**
-   * Analyses an item's sentences once, for both the answer sentences and the headings and body
-   * fields. Positions run on across sentences with a gap, so no word pair spans two sentences.
-   */
-  private analyzeSentences(item: SearchableItem, extraBody = ''): { sentences: IndexedSentence[]; headings: Token[]; body: Token[] } {
+  /** Analyses an item's sentences once, for both the answer sentences and the headings and body fields. */
+  private analyzeSentences(item: SearchableItem, extraBody = ''): { sentences: IndexedSentence[]; headings: FieldWords; body: FieldWords } {
     const sentences: IndexedSentence[] = [];
-    const headings: Token[] = [];
-    const body = extraBody === '' ? [] : this.analyzeText(extraBody);
-    let offset = (body.at(-1)?.position ?? 0) + 3;
+    const headings: FieldWords = { terms: [], words: [] };
+    const body = this.analyzeText(extraBody);
     item.text.sentences.forEach((sentence, index) => {
-      const tokens = this.analyzeText(sentence.text, offset);
       const isHeading = item.text.blocks[sentence.block]?.kind === 'heading';
-      (isHeading ? headings : body).push(...tokens);
-      offset = (tokens.at(-1)?.position ?? offset) + 3;
-      sentences.push({ text: sentence.text, index, block: sentence.block, terms: distinct(tokens), isHeading });
+      const target = isHeading ? headings : body;
+      const from = target.terms.length;
+      this.analyzeText(sentence.text, target);
+      sentences.push({ text: sentence.text, index, block: sentence.block, terms: [...new Set(target.terms.slice(from))], isHeading });
     });
     return { sentences, headings, body };
   }
 
-  private analyzeItem(kind: ItemKind, item: SearchableItem, context: string, extraBody = ''): { doc: IndexedDocument; fields: Token[][] } {
+  private analyzeItem(kind: ItemKind, item: SearchableItem, context: string, extraBody = ''): { doc: IndexedDocument; fields: FieldWords[] } {
     const title = this.analyzeText(item.title);
     const { sentences, headings, body } = this.analyzeSentences(item, extraBody);
     return {
-      doc: { kind, item, titleTerms: distinct(title), sentences, hasText: item.text.sentences.length > 0 },
+      doc: { kind, item, titleTerms: [...new Set(title.terms)], sentences, hasText: item.text.sentences.length > 0 },
       fields: [title, this.analyzeText(context), headings, body],
     };
   }
@@ -158,8 +165,4 @@ export class LanguageIndex {
     const address = [poi.address.street, poi.address.postcode, poi.address.city].filter(Boolean).join(' ');
     return this.analyzeItem('poi', poi, category, address);
   }
-}
-
-function distinct(tokens: Token[]): string[] {
-  return [...new Set(tokens.map((token) => token.term))];
 }
