@@ -21,12 +21,6 @@ export interface IndexOptions {
   fields: FieldOptions[];
 }
 
-/** One occurrence to index: `weight` < 1 for derived terms such as compound parts. */
-export interface FieldTerm {
-  term: string;
-  weight: number;
-}
-
 export interface Postings {
   docs: Uint32Array;
   /** BM25F contribution of the term to each doc in `docs`. */
@@ -78,16 +72,6 @@ export class IndexBuilder {
     }
     this.lengths.push(current.lengths);
     this.current = null;
-  }
-
-  /** Adds a whole document at once; returns its number. */
-  addDocument(fields: FieldTerm[][]): number {
-    const doc = this.startDocument();
-    fields.forEach((terms, field) => {
-      for (const { term, weight } of terms) this.add(field, term, weight);
-    });
-    this.endDocument();
-    return doc;
   }
 
   build(): InvertedIndex {
