@@ -3,9 +3,11 @@ import type { SearchOptions } from './options.js';
 import type { ParsedQuery } from './query.js';
 
 /**
- * Picks the 1–3 sentences of a page that answer the question: the sentences that carry the
- * question's rarest words. Showing fewer, right sentences beats showing many (the OMoS-QA
- * precision target is 0.75), so a second or third sentence must come close to the best one.
+ * Picks the 1–3 sentences of a page that answer the question. A sentence scores by the
+ * question's words it carries, weighted by how rare they are in the region and on the page;
+ * around the best sentence, the passage of up to three neighbouring sentences that scores most
+ * is shown, because answers in integration content run over several sentences in a row (on
+ * OMoS-QA, 80 % of the answers are contiguous and half start in the first two lines).
  */
 
 export interface SentenceScore {

@@ -94,11 +94,11 @@ export function parseQuery(
   for (const match of matches) {
     const alternatives: Alternative[] = [];
     for (const variant of match.expansions) {
-      // A one-word variant stands for the concept on its own; a word of a multi-word variant less so.
-      const weight = variant.length === 1 ? 1 : 0.7;
-      for (const term of variant) {
-        if (target.vocabulary.has(term)) alternatives.push({ term, weight, via: 'glossary' });
-      }
+      // A multi-word variant ("polizeiliches Führungszeugnis") can only occur where all its words
+      // do; it stands in by its rarest word, so a common word of it ("Polizei") does not.
+      if (!variant.every((term) => target.vocabulary.has(term))) continue;
+      const term = variant.reduce((rarest, candidate) => (target.index.df(candidate) < target.index.df(rarest) ? candidate : rarest));
+      alternatives.push({ term, weight: variant.length === 1 ? 1 : 0.8, via: 'glossary' });
     }
     if (alternatives.length > 0) {
       clauses.push({ label: match.conceptId, kind: 'glossary', weight: options.glossaryWeight, alternatives, counts: false });
