@@ -73,12 +73,13 @@ export class Glossary {
 
   /**
    * Concepts mentioned in a question, with their words in `targetLanguage`. Each word of the
-   * question is tried in every glossary language of its script, so "كرت الإقامة" inside a
-   * German question and "Aufenthaltstitel" inside an Arabic one are both found.
+   * question is read in the user's language, the pages' language, German and English (see
+   * `matchLanguages`), so "كرت الإقامة" inside a German question and "Aufenthaltstitel" inside
+   * an Arabic one are both found.
    */
   match(question: string, targetLanguage: string, questionLanguage?: string): GlossaryMatch[] {
     const found = new Map<number, string>();
-    for (const language of this.matchLanguages(targetLanguage, questionLanguage)) {
+    for (const language of this.matchLanguages(targetLanguage, questionLanguage, question)) {
       const script = scriptOfLanguage(language);
       const words = splitWords(normaliseText(question, language));
       // Sequence of analysed words of this language's script; other words break phrases.
@@ -113,10 +114,14 @@ export class Glossary {
    * which newcomers mix into every language. Reading every word in all ten languages would let
    * stems collide across languages (English "not" and German "Noten").
    */
-  private matchLanguages(targetLanguage: string, questionLanguage: string | undefined): string[] {
-    if (questionLanguage === undefined) return this.languages;
+  private matchLanguages(targetLanguage: string, questionLanguage: string | undefined, question: string): string[] {
+    // Without a hint beyond the pages' language, the question may be in any language.
+    if (questionLanguage === undefined || questionLanguage === targetLanguage) return this.languages;
     const wanted = new Set([questionLanguage, targetLanguage, 'de', 'en']);
-    return this.languages.filter((language) => wanted.has(language));
+    // Words in a script none of those languages use ("Kita" hint is "de", text is Arabic) are read in the languages of that script.
+    const known = new Set([...wanted].map(scriptOfLanguage));
+    const scripts = new Set(splitWords(question).map(scriptOf).filter((script) => !known.has(script)));
+    return this.languages.filter((language) => wanted.has(language) || scripts.has(scriptOfLanguage(language)));
   }
 
   private expansions(conceptIndex: number, language: string): string[][] {
