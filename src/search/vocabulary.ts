@@ -44,7 +44,7 @@ export function editDistance(a: string, b: string, bound: number): number {
     if (rowMin > bound) return bound + 1;
     [previous2, previous, current] = [previous, current, previous2];
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, bound + 1);
 }
 
 export class Vocabulary {
