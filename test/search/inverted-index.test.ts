@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IndexBuilder, type IndexOptions } from '../../src/search/inverted-index.js';
 
+// Fixed seed: the same cases on every run, so CI is deterministic.
+fc.configureGlobal({ seed: 20261121, numRuns: 300 });
+
 const options: IndexOptions = { k1: 1.2, fields: [{ weight: 3, b: 0.5 }, { weight: 1, b: 0.75 }] };
 
 /** BM25F written out plainly, as the reference. */

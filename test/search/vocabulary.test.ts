@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { splitCompound } from '../../src/search/compounds.js';
 import { editDistance, Vocabulary } from '../../src/search/vocabulary.js';
 
+// Fixed seed: the same cases on every run, so CI is deterministic.
+fc.configureGlobal({ seed: 20261121, numRuns: 300 });
+
 /** Optimal string alignment distance, unbounded, as the reference. */
 function reference(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
