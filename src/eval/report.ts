@@ -7,6 +7,7 @@ const fixed = (value: number, digits = 3) => value.toFixed(digits);
 const pad = (text: string, width: number) => text.padStart(width);
 
 function rankingCells(summary: RankingSummary): string[] {
+  if (summary.count === 0) return ['—', '—', '—', '—', '—', '—'];
   return [fixed(summary.recallAt1), fixed(summary.recallAt3), fixed(summary.recallAt5), fixed(summary.mrrAt10), fixed(summary.p50, 2), fixed(summary.p95, 2)];
 }
 
