@@ -83,49 +83,76 @@ export class IndexBuilder {
       const total = this.lengths.reduce((sum, lengths) => sum + lengths[field]!, 0);
       return Math.max(1, total / Math.max(1, docCount));
     });
-    const postings = new Map<string, Postings>();
+    // All postings in three flat arrays: a term's postings are one slice. Most terms occur in
+    // one or two documents, and two typed arrays per term would cost more than their content.
+    const termIds = new Map<string, number>();
+    let total = 0;
+    for (const { docs } of this.occurrences.values()) total += docs.length;
+    const starts = new Uint32Array(this.occurrences.size + 1);
+    const docs = new Uint32Array(total);
+    const scores = new Float32Array(total);
+    const idfs = new Float32Array(this.occurrences.size);
+    let at = 0;
     for (const [term, { docs: docList, counts }] of this.occurrences) {
+      const id = termIds.size;
+      termIds.set(term, id);
+      starts[id] = at;
       const df = docList.length;
       const idf = Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
-      const docs = Uint32Array.from(docList);
-      const scores = new Float32Array(df);
-      for (let at = 0; at < df; at++) {
-        const doc = docList[at]!;
+      idfs[id] = idf;
+      for (let posting = 0; posting < df; posting++, at++) {
+        const doc = docList[posting]!;
         let tf = 0;
         for (let field = 0; field < fieldCount; field++) {
-          const count = counts[at * fieldCount + field]!;
+          const count = counts[posting * fieldCount + field]!;
           if (count === 0) continue;
           const { weight, b } = fields[field]!;
           tf += (weight * count) / (1 - b + (b * this.lengths[doc]![field]!) / averages[field]!);
         }
+        docs[at] = doc;
         scores[at] = (idf * tf * (k1 + 1)) / (tf + k1);
       }
-      postings.set(term, { docs, scores, idf });
     }
-    return new InvertedIndex(docCount, postings);
+    starts[termIds.size] = at;
+    this.occurrences.clear();
+    return new InvertedIndex(docCount, termIds, starts, docs, scores, idfs);
   }
 }
 
 export class InvertedIndex {
   constructor(
     readonly docCount: number,
-    private readonly postingsByTerm: Map<string, Postings>,
+    private readonly termIds: Map<string, number>,
+    private readonly starts: Uint32Array,
+    private readonly docs: Uint32Array,
+    private readonly scores: Float32Array,
+    private readonly idfs: Float32Array,
   ) {}
 
   postings(term: string): Postings | undefined {
-    return this.postingsByTerm.get(term);
+    const id = this.termIds.get(term);
+    if (id === undefined) return undefined;
+    const from = this.starts[id]!;
+    const to = this.starts[id + 1]!;
+    return { docs: this.docs.subarray(from, to), scores: this.scores.subarray(from, to), idf: this.idfs[id]! };
   }
 
   /** Number of documents containing the term. */
   df(term: string): number {
-    return this.postingsByTerm.get(term)?.docs.length ?? 0;
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.starts[id + 1]! - this.starts[id]!;
   }
 
   idf(term: string): number {
-    return this.postingsByTerm.get(term)?.idf ?? Math.log(1 + (this.docCount + 0.5) / 0.5);
+    const id = this.termIds.get(term);
+    return id === undefined ? Math.log(1 + (this.docCount + 0.5) / 0.5) : this.idfs[id]!;
+  }
+
+  has(term: string): boolean {
+    return this.termIds.has(term);
   }
 
   terms(): IterableIterator<string> {
-    return this.postingsByTerm.keys();
+    return this.termIds.keys();
   }
 }

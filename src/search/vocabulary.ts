@@ -50,19 +50,21 @@ export function editDistance(a: string, b: string, bound: number): number {
 export class Vocabulary {
   private readonly terms: string[];
   private readonly known: Set<string>;
-  private readonly gramIndex = new Map<string, number[]>();
+  private readonly gramIndex = new Map<string, Uint32Array>();
 
   constructor(terms: Iterable<string>) {
-    this.terms = [...new Set(terms)];
-    this.known = new Set(this.terms);
+    this.known = new Set(terms);
+    this.terms = [...this.known];
+    const lists = new Map<string, number[]>();
     this.terms.forEach((term, id) => {
       if (term.length < 5) return; // never a fuzzy candidate (see allowedEdits)
       for (const gram of new Set(trigrams(term))) {
-        let list = this.gramIndex.get(gram);
-        if (list === undefined) this.gramIndex.set(gram, (list = []));
+        let list = lists.get(gram);
+        if (list === undefined) lists.set(gram, (list = []));
         list.push(id);
       }
     });
+    for (const [gram, list] of lists) this.gramIndex.set(gram, Uint32Array.from(list));
   }
 
   has(term: string): boolean {
