@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerAsk } from './commands/ask.js';
+import { registerChat } from './commands/chat.js';
 import { registerEval } from './commands/eval.js';
 import { registerImport } from './commands/import.js';
 import { registerSearch } from './commands/search.js';
@@ -12,6 +13,7 @@ const program = new Command('lotse').description('Lotse — local integration in
 program.version(packageVersion());
 registerStart(program);
 registerAsk(program);
+registerChat(program);
 registerSearch(program);
 registerImport(program);
 registerEval(program);

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { RegionRegistry } from '../content/registry.js';
 import { escapeHtml } from './html.js';
+import { viewsRouter } from './views.js';
 
 /**
  * Lotse's HTTP server: health, the region overview, and (in later modules) the page views,
@@ -32,7 +33,10 @@ export function regionSummaries(registry: RegionRegistry) {
   }));
 }
 
-export function createApp({ registry, version, startedAt }: AppDependencies): Express {
+/** Later modules (bot webhooks, console) add their routes to the same app. */
+export type Mount = (app: Express) => void;
+
+export function createApp({ registry, version, startedAt }: AppDependencies, extra: Mount[] = []): Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -60,6 +64,9 @@ export function createApp({ registry, version, startedAt }: AppDependencies): Ex
 <body><h1>Lotse</h1><p>Local integration information in the messengers newcomers use.</p>
 <h2>Regions</h2><ul>${rows || '<li>No region loaded.</li>'}</ul></body></html>`);
   });
+
+  app.use(viewsRouter(registry));
+  for (const mount of extra) mount(app);
 
   return app;
 }

@@ -1,0 +1,81 @@
+import type { RegionRegistry } from '../content/registry.js';
+import type { ItemKind, SearchableItem } from '../content/model.js';
+import { viewPath } from '../content/links.js';
+import type { Logger } from '../log.js';
+import { newChat, type ChatStore } from '../store/chats.js';
+import type { QuestionLog } from '../store/question-log.js';
+import type { ConversationContext, Router } from './context.js';
+import type { BotTexts } from './i18n.js';
+import type { Incoming, Reply } from './message.js';
+import { RecentQuestions } from './recent-questions.js';
+
+/**
+ * The conversation core: one incoming message in, replies out. It loads and saves the chat's
+ * state, builds the context, lets the router pick an intent, and turns any failure into a
+ * polite reply — a message never crashes the bot.
+ */
+
+export interface ConversationOptions {
+  registry: RegionRegistry;
+  chats: ChatStore;
+  questionLog: QuestionLog;
+  texts: BotTexts;
+  router: Router;
+  logger: Logger;
+  /** Base URL of Lotse's public page views, e.g. `https://lotse.example`. */
+  publicUrl: string;
+  now?: () => Date;
+}
+
+export class Conversation {
+  private readonly recentQuestions = new RecentQuestions();
+
+  constructor(private readonly options: ConversationOptions) {}
+
+  linkTo = (regionSlug: string, kind: ItemKind, item: SearchableItem): string =>
+    item.url ?? `${this.options.publicUrl.replace(/\/+$/, '')}${viewPath(regionSlug, kind, item)}`;
+
+  async handle(incoming: Incoming): Promise<Reply[]> {
+    const { registry, chats, texts, router, logger } = this.options;
+    const chat = chats.get(incoming.channel, incoming.chatId) ?? newChat(incoming.channel, incoming.chatId);
+    const regions = registry.list();
+    // With a single region there is nothing to choose.
+    if (chat.region === null && regions.length === 1) chat.region = regions[0]!.region.slug;
+    const region = chat.region ? (registry.get(chat.region) ?? null) : null;
+    const language = chat.language ?? this.guessLanguage(incoming, region?.region.languages.map((item) => item.code) ?? []);
+    const replyLanguage = texts.replyLanguage(language);
+    const ctx: ConversationContext = {
+      incoming,
+      chat,
+      forget: false,
+      region,
+      language,
+      t: texts.t(replyLanguage),
+      texts,
+      registry,
+      questionLog: this.options.questionLog,
+      recentQuestions: this.recentQuestions,
+      now: this.options.now ?? (() => new Date()),
+      linkTo: this.linkTo,
+      privacyUrl: (lang) => `${this.options.publicUrl.replace(/\/+$/, '')}/privacy?lang=${encodeURIComponent(lang)}`,
+      reply: (blocks, buttons, extra) => ({ language: replyLanguage, dir: texts.direction(replyLanguage), blocks, ...(buttons ? { buttons } : {}), ...extra }),
+    };
+    try {
+      const replies = await router(ctx)(ctx);
+      if (ctx.forget) chats.delete(incoming.channel, incoming.chatId);
+      else chats.save(ctx.chat);
+      return replies;
+    } catch (error) {
+      // The error is logged without the message text or the chat id.
+      logger.error({ channel: incoming.channel, kind: incoming.kind, err: error instanceof Error ? error.stack : String(error) }, 'intent failed');
+      return [ctx.reply([{ kind: 'text', text: ctx.t('errors.generic') }])];
+    }
+  }
+
+  /** Before the user chooses, the messenger's language hint decides, if the region or the bot speaks it. */
+  private guessLanguage(incoming: Incoming, regionLanguages: string[]): string {
+    const hint = incoming.languageHint?.toLowerCase().split(/[-_]/)[0];
+    if (hint && (regionLanguages.includes(hint) || this.options.texts.supports(hint))) return hint;
+    return regionLanguages[0] ?? 'de';
+  }
+}

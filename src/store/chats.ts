@@ -1,0 +1,110 @@
+import type { Db } from './database.js';
+
+/** What Lotse remembers about a chat — and nothing more. */
+export interface ChatState {
+  channel: string;
+  chatId: string;
+  region: string | null;
+  language: string | null;
+  /** True once the user picked the language; before, it is a guess from hints. */
+  languageChosen: boolean;
+  topics: string[];
+  /** The last search's hits (ids only), for "more results" and buttons that open a hit. */
+  lastResults: LastResults | null;
+  /** What the next message is for, e.g. `feedback` or `places:health`. */
+  awaiting: string | null;
+  consentAt: string | null;
+}
+
+export interface LastResults {
+  region: string;
+  items: { kind: 'page' | 'event' | 'poi'; id: string }[];
+  /** How many of `items` were shown already. */
+  shown: number;
+}
+
+interface ChatRow {
+  channel: string;
+  chat_id: string;
+  region: string | null;
+  language: string | null;
+  language_chosen: number;
+  topics: string;
+  last_results: string | null;
+  awaiting: string | null;
+  consent_at: string | null;
+}
+
+function fromRow(row: ChatRow): ChatState {
+  return {
+    channel: row.channel,
+    chatId: row.chat_id,
+    region: row.region,
+    language: row.language,
+    languageChosen: row.language_chosen === 1,
+    topics: JSON.parse(row.topics) as string[],
+    lastResults: row.last_results ? (JSON.parse(row.last_results) as LastResults) : null,
+    awaiting: row.awaiting,
+    consentAt: row.consent_at,
+  };
+}
+
+export function newChat(channel: string, chatId: string): ChatState {
+  return { channel, chatId, region: null, language: null, languageChosen: false, topics: [], lastResults: null, awaiting: null, consentAt: null };
+}
+
+/** Per-chat state in SQLite: one row per (channel, chat id). */
+export class ChatStore {
+  private readonly selectOne;
+  private readonly upsert;
+  private readonly remove;
+  private readonly subscribers;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.selectOne = db.prepare<[string, string], ChatRow>('SELECT * FROM chats WHERE channel = ? AND chat_id = ?');
+    this.upsert = db.prepare(
+      `INSERT INTO chats (channel, chat_id, region, language, language_chosen, topics, last_results, awaiting, consent_at, created_at, updated_at)
+       VALUES (@channel, @chatId, @region, @language, @languageChosen, @topics, @lastResults, @awaiting, @consentAt, @now, @now)
+       ON CONFLICT (channel, chat_id) DO UPDATE SET region = excluded.region, language = excluded.language,
+         language_chosen = excluded.language_chosen, topics = excluded.topics, last_results = excluded.last_results,
+         awaiting = excluded.awaiting, consent_at = excluded.consent_at, updated_at = excluded.updated_at`,
+    );
+    this.remove = db.prepare('DELETE FROM chats WHERE channel = ? AND chat_id = ?');
+    this.subscribers = db.prepare<[string, string], ChatRow>(
+      "SELECT * FROM chats WHERE region = ? AND EXISTS (SELECT 1 FROM json_each(chats.topics) WHERE value = ?)",
+    );
+  }
+
+  get(channel: string, chatId: string): ChatState | null {
+    const row = this.selectOne.get(channel, chatId);
+    return row ? fromRow(row) : null;
+  }
+
+  save(chat: ChatState): void {
+    this.upsert.run({
+      channel: chat.channel,
+      chatId: chat.chatId,
+      region: chat.region,
+      language: chat.language,
+      languageChosen: chat.languageChosen ? 1 : 0,
+      topics: JSON.stringify(chat.topics),
+      lastResults: chat.lastResults ? JSON.stringify(chat.lastResults) : null,
+      awaiting: chat.awaiting,
+      consentAt: chat.consentAt,
+      now: this.clock().toISOString(),
+    });
+  }
+
+  /** Removes everything stored about a chat; true when there was something. */
+  delete(channel: string, chatId: string): boolean {
+    return this.remove.run(channel, chatId).changes > 0;
+  }
+
+  /** Chats of a region subscribed to a topic, on every channel. */
+  subscribersOf(region: string, topic: string): ChatState[] {
+    return this.subscribers.all(region, topic).map(fromRow);
+  }
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * Lotse's embedded store (`DATA_DIR/lotse.db`): SQLite in WAL mode with numbered migrations.
+ * What it keeps is deliberately little — see the README's privacy section.
+ */
+
+export type Db = Database.Database;
+
+/** Migrations in order; a migration is never edited once released, only followed by a new one. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE chats (
+     channel      TEXT NOT NULL,
+     chat_id      TEXT NOT NULL,
+     region       TEXT,
+     language     TEXT,
+     language_chosen INTEGER NOT NULL DEFAULT 0,
+     topics       TEXT NOT NULL DEFAULT '[]',
+     last_results TEXT,
+     awaiting     TEXT,
+     consent_at   TEXT,
+     created_at   TEXT NOT NULL,
+     updated_at   TEXT NOT NULL,
+     PRIMARY KEY (channel, chat_id)
+   ) WITHOUT ROWID`,
+  // Anonymised on purpose: no chat id, no user id; for staff to find content gaps.
+  `CREATE TABLE question_log (
+     id         INTEGER PRIMARY KEY,
+     region     TEXT NOT NULL,
+     language   TEXT NOT NULL,
+     text       TEXT NOT NULL,
+     reason     TEXT NOT NULL CHECK (reason IN ('unanswered', 'not-helpful', 'helpful')),
+     confidence REAL,
+     top_hits   TEXT NOT NULL DEFAULT '[]',
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX question_log_region_time ON question_log (region, created_at);
+   CREATE TABLE feedback_messages (
+     id         INTEGER PRIMARY KEY,
+     region     TEXT,
+     language   TEXT NOT NULL,
+     text       TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );`,
+];
+
+export function migrate(db: Db): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const current = (db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null }).version ?? 0;
+  const apply = db.transaction((version: number, sql: string) => {
+    db.exec(sql);
+    db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+  });
+  for (let version = current + 1; version <= MIGRATIONS.length; version++) apply(version, MIGRATIONS[version - 1]!);
+  return MIGRATIONS.length;
+}
+
+/** Opens (and creates, and migrates) the database; `:memory:` for tests. */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, 'lotse.db');
+}
