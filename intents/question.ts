@@ -24,7 +24,8 @@ export const question: Intent = (ctx) => {
   ctx.chat.lastResults = { region: region.slug, items: result.hits.map((hit) => ({ kind: hit.kind, id: hit.item.id })), shown: 1 };
   const notes: Block[] = text.length > MAX_QUERY_LENGTH ? [{ kind: 'note', text: ctx.t('answer.tooLong') }] : [];
 
-  if (!result.answered || result.hits.length === 0) {
+  ctx.outcome = result.answered && result.hits.length > 0 ? 'answered' : 'unanswered';
+  if (ctx.outcome === 'unanswered') {
     ctx.questionLog.record({ region: region.slug, language: ctx.language, text, reason: 'unanswered', confidence: result.confidence, topHits });
     ctx.chat.lastResults.shown = 0;
     return [noGoodAnswer(ctx, result.hits, notes)];

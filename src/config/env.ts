@@ -38,6 +38,16 @@ const schema = z.object({
   SYNC_INTERVAL: duration.default(6 * 3_600_000),
   /** Public base URL of this Lotse instance, used in links to its own page views. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Telegram: the adapter is on when the token is set. Never logged. */
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'a bot token like "123456:ABC-…" from @BotFather').optional(),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).optional(),
+  /** Webhook mode when set (else long polling): the public URL Telegram posts updates to. */
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$|^http$/ }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -').optional(),
+}).superRefine((config, ctx) => {
+  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set, so forged updates are rejected' });
+  }
 });
 
 export type Config = z.output<typeof schema>;

@@ -14,6 +14,8 @@ export interface ConversationContext {
   chat: ChatState;
   /** Set by an intent that deleted the chat: then nothing is saved afterwards. */
   forget: boolean;
+  /** Set by the question intent, for metrics: whether a good answer was found. */
+  outcome: 'answered' | 'unanswered' | null;
   /** The chat's region, or null while none is chosen. */
   region: LoadedRegionEntry | null;
   /** The user's language: what content is searched in. */

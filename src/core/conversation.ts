@@ -24,6 +24,8 @@ export interface ConversationOptions {
   logger: Logger;
   /** Base URL of Lotse's public page views, e.g. `https://lotse.example`. */
   publicUrl: string;
+  /** Told about every handled message (for metrics); gets no text and no chat id. */
+  onHandled?: (event: { channel: string; kind: Incoming['kind']; outcome: 'answered' | 'unanswered' | 'other' | 'error'; seconds: number }) => void;
   now?: () => Date;
 }
 
@@ -48,6 +50,7 @@ export class Conversation {
       incoming,
       chat,
       forget: false,
+      outcome: null,
       region,
       language,
       t: texts.t(replyLanguage),
@@ -60,14 +63,19 @@ export class Conversation {
       privacyUrl: (lang) => `${this.options.publicUrl.replace(/\/+$/, '')}/privacy?lang=${encodeURIComponent(lang)}`,
       reply: (blocks, buttons, extra) => ({ language: replyLanguage, dir: texts.direction(replyLanguage), blocks, ...(buttons ? { buttons } : {}), ...extra }),
     };
+    const started = performance.now();
+    const report = (outcome: 'answered' | 'unanswered' | 'other' | 'error') =>
+      this.options.onHandled?.({ channel: incoming.channel, kind: incoming.kind, outcome, seconds: (performance.now() - started) / 1000 });
     try {
       const replies = await router(ctx)(ctx);
       if (ctx.forget) chats.delete(incoming.channel, incoming.chatId);
       else chats.save(ctx.chat);
+      report(ctx.outcome ?? 'other');
       return replies;
     } catch (error) {
       // The error is logged without the message text or the chat id.
       logger.error({ channel: incoming.channel, kind: incoming.kind, err: error instanceof Error ? error.stack : String(error) }, 'intent failed');
+      report('error');
       return [ctx.reply([{ kind: 'text', text: ctx.t('errors.generic') }])];
     }
   }

@@ -33,7 +33,7 @@ export function setup(regions: Region[] = [demoRegion()]) {
       send: (incoming: Omit<Incoming, 'channel' | 'chatId'>) => conversation.handle({ ...base, ...incoming } as Incoming),
     };
   };
-  return { registry, db, conversation, chat, logLines };
+  return { registry, db, conversation, chat, logLines, logger };
 }
 
 /** All text of replies, for assertions. */

@@ -1,23 +1,27 @@
 import type { Command } from 'commander';
+import { telegramChannel } from '../../../adapters/telegram/index.js';
+import { createConversation } from '../../app/conversation.js';
 import { loadConfig } from '../../config/env.js';
 import { loadServedRegions } from '../../content/data-dir.js';
-import { RegionRegistry } from '../../content/registry.js';
 import { IntegreatSync } from '../../content/integreat/sync.js';
 import { HttpIntegreatSource } from '../../content/integreat/source.js';
+import { RegionRegistry } from '../../content/registry.js';
+import { BotTexts } from '../../core/i18n.js';
 import { createLogger } from '../../log.js';
 import { shippedGlossary } from '../../search/glossary.js';
 import { createApp } from '../../server/app.js';
+import { Metrics } from '../../server/metrics.js';
+import { databasePath, openDatabase } from '../../store/database.js';
 import { packageVersion } from '../version.js';
 
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('serve Lotse: every region in DATA_DIR (the demo region when there is none), health and overview pages')
+    .description('serve Lotse: regions from DATA_DIR (the demo region when there is none), the configured messenger adapters, health, metrics and page views')
     .action(async () => {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
       const registry = new RegionRegistry(shippedGlossary());
-
       for (const { region, problems } of await loadServedRegions(config.DATA_DIR, logger, config.INTEGREAT_REGIONS.length === 0)) registry.put(region, problems);
       for (const { region } of registry.list()) {
         logger.info({ region: region.slug, languages: region.languages.map((language) => language.code), pages: region.pages.length }, 'region loaded');
@@ -38,7 +42,20 @@ export function registerStart(program: Command): void {
         sync.start();
       }
 
-      const app = createApp({ registry, version: packageVersion(), startedAt: new Date() });
+      const db = openDatabase(databasePath(config.DATA_DIR));
+      const metrics = new Metrics();
+      const texts = new BotTexts();
+      const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+      const conversation = createConversation({ registry, db, logger, publicUrl, texts, onHandled: metrics.onHandled });
+      const telegram = telegramChannel(config, { conversation, texts, logger });
+
+      const app = createApp({ registry, version: packageVersion(), startedAt: new Date() }, [
+        (server) =>
+          server.get('/metrics', async (_request, response) => {
+            response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+          }),
+        ...(telegram ? [telegram.mount] : []),
+      ]);
       const server = app.listen(config.PORT, config.HOST, () => {
         logger.info({ port: config.PORT }, `Lotse is listening on http://localhost:${config.PORT}/`);
       });
@@ -46,15 +63,24 @@ export function registerStart(program: Command): void {
         logger.fatal({ err: error.message }, 'cannot listen');
         process.exit(1);
       });
+      await telegram?.start().catch((error: unknown) => {
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'Telegram adapter could not start');
+      });
 
-      const stop = (signal: string) => {
-        logger.info({ signal }, 'shutting down');
-        void sync?.stop();
-        server.close(() => process.exit(0));
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'shutting down: finishing the updates in flight');
         // Connections kept alive by clients must not hold the process forever.
-        setTimeout(() => process.exit(0), 10_000).unref();
+        setTimeout(() => process.exit(0), 15_000).unref();
+        await telegram?.stop();
+        await sync?.stop();
+        await new Promise((resolve) => server.close(resolve));
+        db.close();
+        process.exit(0);
       };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      process.once('SIGINT', () => void stop('SIGINT'));
     });
 }
