@@ -19,7 +19,7 @@ export const question: Intent = (ctx) => {
   if (text === '') return [ctx.reply([{ kind: 'text', text: ctx.t('answer.empty') }])];
   if (ctx.region === null) return start(ctx);
   const { region, search } = ctx.region;
-  const result = search.search({ text, language: ctx.language });
+  const result = search.search({ text, language: ctx.language, sentencesFor: 1 });
   const topHits = result.hits.slice(0, 3).map((hit) => ({ id: hit.item.id, title: hit.item.title, score: Math.round(hit.score * 100) / 100 }));
   ctx.chat.lastResults = { region: region.slug, items: result.hits.map((hit) => ({ kind: hit.kind, id: hit.item.id })), shown: 1 };
   const notes: Block[] = text.length > MAX_QUERY_LENGTH ? [{ kind: 'note', text: ctx.t('answer.tooLong') }] : [];

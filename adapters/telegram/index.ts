@@ -1,6 +1,6 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback } from 'grammy';
-import express, { type Express } from 'express';
+import { webhookCallback, type Bot } from 'grammy';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Conversation } from '../../src/core/conversation.js';
 import type { BotTexts } from '../../src/core/i18n.js';
 import type { Logger } from '../../src/log.js';
@@ -30,6 +30,12 @@ export interface TelegramChannel {
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
+/** Express handlers for Telegram webhooks: a small JSON body, the secret header checked by grammY. */
+export function webhookHandlers(bot: Bot, secretToken: string | undefined): RequestHandler[] {
+  // Telegram updates are small; a body over 1 MB is not from Telegram.
+  return [express.json({ limit: '1mb' }), webhookCallback(bot, 'express', { secretToken, onTimeout: 'return', timeoutMilliseconds: 9_000 })];
+}
+
 export function telegramChannel(settings: TelegramSettings, deps: { conversation: Conversation; texts: BotTexts; logger: Logger }): TelegramChannel | null {
   const { logger } = deps;
   if (!settings.TELEGRAM_BOT_TOKEN) {
@@ -44,8 +50,7 @@ export function telegramChannel(settings: TelegramSettings, deps: { conversation
     return {
       mode: 'webhook',
       mount: (app) => {
-        // Telegram updates are small; a body over 1 MB is not from Telegram.
-        app.post(path, express.json({ limit: '1mb' }), webhookCallback(bot, 'express', { secretToken: settings.TELEGRAM_WEBHOOK_SECRET, onTimeout: 'return', timeoutMilliseconds: 9_000 }));
+        app.post(path, ...webhookHandlers(bot, settings.TELEGRAM_WEBHOOK_SECRET));
       },
       start: async () => {
         await bot.init();

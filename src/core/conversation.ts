@@ -40,6 +40,8 @@ export class Conversation {
   async handle(incoming: Incoming): Promise<Reply[]> {
     const { registry, chats, texts, router, logger } = this.options;
     const chat = chats.get(incoming.channel, incoming.chatId) ?? newChat(incoming.channel, incoming.chatId);
+    // Only a changed state is written: a chat that only asks leaves nothing new behind.
+    const before = JSON.stringify(chat);
     const regions = registry.list();
     // With a single region there is nothing to choose.
     if (chat.region === null && regions.length === 1) chat.region = regions[0]!.region.slug;
@@ -69,7 +71,7 @@ export class Conversation {
     try {
       const replies = await router(ctx)(ctx);
       if (ctx.forget) chats.delete(incoming.channel, incoming.chatId);
-      else chats.save(ctx.chat);
+      else if (JSON.stringify(ctx.chat) !== before) chats.save(ctx.chat);
       report(ctx.outcome ?? 'other');
       return replies;
     } catch (error) {

@@ -44,7 +44,10 @@ export function phraseKey(text: string, language: string): string {
 export class BotTexts {
   readonly languages: string[];
   private readonly i18n: i18n;
-  private readonly words = new Map<string, WordLists>();
+  /** Per language, the intents' phrases already in their matching form. */
+  private readonly phrases = new Map<string, Map<string, string[]>>();
+  private lastMessage: { text: string; keys: Map<string, string> } = { text: '', keys: new Map() };
+  private readonly fixed = new Map<string, TFunction<'bot'>>();
 
   constructor(dir = LOCALES_DIR) {
     this.languages = readdirSync(dir, { withFileTypes: true })
@@ -55,7 +58,7 @@ export class BotTexts {
     for (const language of this.languages) {
       resources[language] = { bot: readJson(path.join(dir, language, 'bot.json')) as object };
       const words = path.join(dir, language, 'words.json');
-      if (existsSync(words)) this.words.set(language, readJson(words) as WordLists);
+      if (existsSync(words)) this.phrases.set(language, phraseKeys(readJson(words) as WordLists, language));
     }
     this.i18n = i18next.createInstance();
     void this.i18n.init({
@@ -73,7 +76,10 @@ export class BotTexts {
 
   /** A translation function fixed to a language (the fallback language when it has no texts). */
   t(language: string): TFunction<'bot'> {
-    return this.i18n.getFixedT(this.supports(language) ? language : FALLBACK_LANGUAGE, 'bot');
+    const code = this.supports(language) ? language : FALLBACK_LANGUAGE;
+    let t = this.fixed.get(code);
+    if (t === undefined) this.fixed.set(code, (t = this.i18n.getFixedT(code, 'bot')));
+    return t;
   }
 
   supports(language: string): boolean {
@@ -89,15 +95,24 @@ export class BotTexts {
     return directionOf(this.replyLanguage(language));
   }
 
+  /** The matching form of a message in a language, computed once per message and case rule. */
+  private messageKey(message: string, language: string): string {
+    if (this.lastMessage.text !== message) this.lastMessage = { text: message, keys: new Map() };
+    const rule = language === 'tr' ? 'tr' : 'default';
+    let key = this.lastMessage.keys.get(rule);
+    if (key === undefined) this.lastMessage.keys.set(rule, (key = phraseKey(message, language)));
+    return key;
+  }
+
   /** Whether a message is one of an intent's words (short messages) or, for emergencies, contains one. */
   matches(intent: WordIntent, message: string, languages: readonly string[] = this.languages): boolean {
     const words = message.trim().split(/\s+/).length;
     for (const language of languages) {
-      const key = phraseKey(message, language);
-      for (const phrase of this.words.get(language)?.[intent] ?? []) {
-        const wanted = phraseKey(phrase, language);
-        if (wanted.trim() === '') continue;
-        if (intent === 'emergency' ? key.includes(wanted) : key === wanted || (words <= 3 && key.includes(wanted))) return true;
+      const wanted = this.phrases.get(language)?.get(intent);
+      if (wanted === undefined) continue;
+      const key = this.messageKey(message, language);
+      for (const phrase of wanted) {
+        if (intent === 'emergency' ? key.includes(phrase) : key === phrase || (words <= 3 && key.includes(phrase))) return true;
       }
     }
     return false;
@@ -107,11 +122,22 @@ export class BotTexts {
   categoriesIn(message: string, languages: readonly string[] = this.languages): string[] {
     const found = new Set<string>();
     for (const language of languages) {
-      const key = phraseKey(message, language);
-      for (const [category, phrases] of Object.entries(this.words.get(language)?.categories ?? {})) {
-        if (phrases.some((phrase) => phraseKey(phrase, language).trim() !== '' && key.includes(phraseKey(phrase, language)))) found.add(category);
+      const key = this.messageKey(message, language);
+      for (const [name, phrases] of this.phrases.get(language) ?? []) {
+        if (name.startsWith('category:') && phrases.some((phrase) => key.includes(phrase))) found.add(name.slice('category:'.length));
       }
     }
     return [...found];
   }
+}
+
+/** Intent phrases in matching form; categories under `category:<key>`. Empty phrases are dropped. */
+function phraseKeys(lists: WordLists, language: string): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  const keys = (phrases: string[]) => phrases.map((phrase) => phraseKey(phrase, language)).filter((key) => key.trim() !== '');
+  for (const [name, value] of Object.entries(lists)) {
+    if (name === 'categories') for (const [category, phrases] of Object.entries(value as Record<string, string[]>)) result.set(`category:${category}`, keys(phrases));
+    else if (Array.isArray(value)) result.set(name, keys(value as string[]));
+  }
+  return result;
 }

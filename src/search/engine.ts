@@ -21,6 +21,8 @@ export interface SearchRequest {
   kinds?: ItemKind[];
   /** Never fall back to the main language (evaluation of one language's pages). */
   noFallback?: boolean;
+  /** Answer sentences are picked for this many of the first hits (default: all); the rest get none. */
+  sentencesFor?: number;
 }
 
 export interface Hit {
@@ -122,17 +124,20 @@ export class RegionSearch {
     const ordered = [...results].sort((a, b) => b.confidence - a.confidence);
     const hits: Hit[] = [];
     const seen = new Set<string>();
+    const sentencesFor = request.sentencesFor ?? limit;
     for (const result of ordered) {
       for (const ranked of result.ranked) {
-        const hit = this.toHit(result, ranked, request.language);
-        const key = `${hit.kind}:${hit.item.id}`;
+        if (hits.length >= limit) break;
+        const document = result.target.documents[ranked.doc]!;
+        // The same page found in both languages is shown once, as the item the user will see.
+        const key = `${document.kind}:${this.indexes.has(request.language) ? (document.item.translations[request.language] ?? document.item.id) : document.item.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        hits.push(hit);
+        hits.push(this.toHit(result, ranked, request.language, hits.length < sentencesFor));
       }
     }
     return {
-      hits: hits.slice(0, limit),
+      hits,
       confidence: ordered[0]!.confidence,
       answered: ordered[0]!.confidence >= this.options.answerThreshold,
       explanation: {
@@ -161,7 +166,7 @@ export class RegionSearch {
   }
 
   /** A hit in the user's language when the item has a translation there; sentences from the shown item. */
-  private toHit(result: LanguageResult, ranked: RankedDocument, language: string): Hit {
+  private toHit(result: LanguageResult, ranked: RankedDocument, language: string, withSentences: boolean): Hit {
     const { target, query } = result;
     const document = target.documents[ranked.doc]!;
     const matchedTerms = ranked.matchedClauses.map((index) => query.clauses[index]!.label);
@@ -170,11 +175,10 @@ export class RegionSearch {
     const own = translatedId !== undefined ? this.indexes.get(language) : undefined;
     const translated = translatedId !== undefined ? own?.documentOf(document.kind, translatedId) : undefined;
     if (own !== undefined && translated !== undefined) {
-      const ownQuery = parseQuery(query.text, language, own, this.glossary, this.options);
-      const sentences = pickSentences(translated, ownQuery, own, this.options, this.answerOptions);
+      const sentences = withSentences ? pickSentences(translated, parseQuery(query.text, language, own, this.glossary, this.options), own, this.options, this.answerOptions) : [];
       return { ...base, item: translated.item, sentences: sentences.map((sentence) => sentence.text), otherLanguage: false };
     }
-    const sentences = pickSentences(document, query, target, this.options, this.answerOptions);
+    const sentences = withSentences ? pickSentences(document, query, target, this.options, this.answerOptions) : [];
     return { ...base, item: document.item, sentences: sentences.map((sentence) => sentence.text), otherLanguage: target.language !== language };
   }
 

@@ -79,9 +79,13 @@ export class Glossary {
    */
   match(question: string, targetLanguage: string, questionLanguage?: string): GlossaryMatch[] {
     const found = new Map<number, string>();
+    // Only Turkish lower-cases differently (dotted and dotless i); normalise once per rule.
+    const normalised = new Map<string, string[]>();
     for (const language of this.matchLanguages(targetLanguage, questionLanguage, question)) {
       const script = scriptOfLanguage(language);
-      const words = splitWords(normaliseText(question, language));
+      const rule = language === 'tr' ? 'tr' : 'default';
+      let words = normalised.get(rule);
+      if (words === undefined) normalised.set(rule, (words = splitWords(normaliseText(question, language))));
       // Sequence of analysed words of this language's script; other words break phrases.
       const sequence: { term: string | null; word: string }[] = [];
       for (const word of words) {

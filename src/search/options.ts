@@ -54,7 +54,7 @@ export const defaultSearchOptions: SearchOptions = {
     body: { weight: 1, b: 0.75 },
   },
   proximityWeight: 0.15,
-  rerankDepth: 50,
+  rerankDepth: 15,
   compoundPartWeight: 0.5,
   fuzzyPenaltyPerEdit: 0.3,
   queryPartWeight: 0.6,

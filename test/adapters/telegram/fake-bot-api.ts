@@ -74,4 +74,4 @@ export const updates = {
   edited: (updateId = nextUpdateId++) => ({ update_id: updateId, edited_message: { message_id: 1, date: 1_700_000_000, edit_date: 1_700_000_001, chat, from: user, text: 'edited' } }),
 };
 
-export const botInfo = { id: 1, is_bot: true as const, first_name: 'Lotse', username: 'lotse_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false };
+export const botInfo = { id: 1, is_bot: true as const, first_name: 'Lotse', username: 'lotse_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
