@@ -7,6 +7,7 @@ import type { QuestionLog } from '../store/question-log.js';
 import type { ConversationContext, Router } from './context.js';
 import type { BotTexts } from './i18n.js';
 import type { Incoming, Reply } from './message.js';
+import { detectLanguage } from './language-detection.js';
 import { RecentQuestions } from './recent-questions.js';
 
 /**
@@ -46,7 +47,9 @@ export class Conversation {
     // With a single region there is nothing to choose.
     if (chat.region === null && regions.length === 1) chat.region = regions[0]!.region.slug;
     const region = chat.region ? (registry.get(chat.region) ?? null) : null;
-    const language = chat.language ?? this.guessLanguage(incoming, region?.region.languages.map((item) => item.code) ?? []);
+    const regionLanguages = region?.region.languages.map((item) => item.code) ?? [];
+    const language = chat.languageChosen && chat.language ? chat.language : await this.guessLanguage(incoming, regionLanguages, chat.language);
+    if (!chat.languageChosen) chat.language = language;
     const replyLanguage = texts.replyLanguage(language);
     const ctx: ConversationContext = {
       incoming,
@@ -82,10 +85,19 @@ export class Conversation {
     }
   }
 
-  /** Before the user chooses, the messenger's language hint decides, if the region or the bot speaks it. */
-  private guessLanguage(incoming: Incoming, regionLanguages: string[]): string {
+  /**
+   * Before the user chooses: the language the message is written in, if it can be told; else the
+   * messenger's hint; else the last guess; else the region's main language. Only languages the
+   * region or the bot speaks count.
+   */
+  private async guessLanguage(incoming: Incoming, regionLanguages: string[], previous: string | null): Promise<string> {
+    const usable = [...new Set([...regionLanguages, ...this.options.texts.languages])];
+    if (incoming.kind === 'text') {
+      const detected = await detectLanguage(incoming.text, usable);
+      if (detected !== null) return detected;
+    }
     const hint = incoming.languageHint?.toLowerCase().split(/[-_]/)[0];
-    if (hint && (regionLanguages.includes(hint) || this.options.texts.supports(hint))) return hint;
-    return regionLanguages[0] ?? 'de';
+    if (hint && usable.includes(hint)) return hint;
+    return previous ?? regionLanguages[0] ?? 'de';
   }
 }

@@ -37,6 +37,20 @@ describe('onboarding', () => {
     expect(buttonsOf(chosen).map((button) => button.payload)).toContain('lang:de');
   });
 
+  it('detects the language of a first question, limited to languages that can answer', async () => {
+    const { chat } = setup();
+    const replies = await chat('8', 'de').text('كيف يمكنني تسجيل عنواني في المدينة؟');
+    expect(replies[0]!.language).toBe('ar');
+    expect(replies[0]!.dir).toBe('rtl');
+  });
+
+  it('never lets detection override a chosen language', async () => {
+    const { chat } = setup();
+    await chat('9').press('lang:de');
+    const replies = await chat('9').text('Where can I learn German in this town?');
+    expect(replies[0]!.language).toBe('de');
+  });
+
   it('uses the messenger’s language hint until the user chooses', async () => {
     const { chat } = setup();
     const replies = await chat('7', 'uk-UA').text('Де вивчити німецьку мову?');
