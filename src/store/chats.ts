@@ -70,11 +70,11 @@ export class ChatStore {
        VALUES (@channel, @chatId, @region, @language, @languageChosen, @topics, @lastResults, @awaiting, @consentAt, @now, @now)
        ON CONFLICT (channel, chat_id) DO UPDATE SET region = excluded.region, language = excluded.language,
          language_chosen = excluded.language_chosen, topics = excluded.topics, last_results = excluded.last_results,
-         awaiting = excluded.awaiting, consent_at = excluded.consent_at, updated_at = excluded.updated_at`,
+         awaiting = excluded.awaiting, consent_at = excluded.consent_at, active = 1, updated_at = excluded.updated_at`,
     );
     this.remove = db.prepare('DELETE FROM chats WHERE channel = ? AND chat_id = ?');
     this.subscribers = db.prepare<[string, string], ChatRow>(
-      "SELECT * FROM chats WHERE region = ? AND EXISTS (SELECT 1 FROM json_each(chats.topics) WHERE value = ?)",
+      "SELECT * FROM chats WHERE active = 1 AND region = ? AND EXISTS (SELECT 1 FROM json_each(chats.topics) WHERE value = ?)",
     );
   }
 
@@ -103,7 +103,12 @@ export class ChatStore {
     return this.remove.run(channel, chatId).changes > 0;
   }
 
-  /** Chats of a region subscribed to a topic, on every channel. */
+  /** A chat that left (blocked the bot, deleted the chat) gets no more announcements until it writes again. */
+  deactivate(channel: string, chatId: string): void {
+    this.db.prepare('UPDATE chats SET active = 0 WHERE channel = ? AND chat_id = ?').run(channel, chatId);
+  }
+
+  /** Active chats of a region subscribed to a topic, on every channel. */
   subscribersOf(region: string, topic: string): ChatState[] {
     return this.subscribers.all(region, topic).map(fromRow);
   }

@@ -44,6 +44,41 @@ const MIGRATIONS: string[] = [
      text       TEXT NOT NULL,
      created_at TEXT NOT NULL
    );`,
+  // Announcements and their durable outbox: one delivery row per subscriber, written in one
+  // transaction when the announcement starts (see src/broadcast).
+  `ALTER TABLE chats ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+   CREATE TABLE announcements (
+     id           INTEGER PRIMARY KEY,
+     region       TEXT NOT NULL,
+     topic        TEXT NOT NULL,
+     texts        TEXT NOT NULL,
+     link         TEXT,
+     author       TEXT NOT NULL,
+     fallback     TEXT NOT NULL CHECK (fallback IN ('main', 'none')),
+     state        TEXT NOT NULL CHECK (state IN ('scheduled', 'running', 'done', 'cancelled')),
+     source       TEXT UNIQUE,
+     created_at   TEXT NOT NULL,
+     scheduled_at TEXT NOT NULL,
+     started_at   TEXT,
+     finished_at  TEXT
+   );
+   CREATE INDEX announcements_due ON announcements (state, scheduled_at);
+   CREATE TABLE deliveries (
+     id              INTEGER PRIMARY KEY,
+     announcement_id INTEGER NOT NULL REFERENCES announcements (id),
+     channel         TEXT NOT NULL,
+     chat_id         TEXT NOT NULL,
+     language        TEXT NOT NULL,
+     fallback        INTEGER NOT NULL DEFAULT 0,
+     state           TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'skipped')),
+     attempts        INTEGER NOT NULL DEFAULT 0,
+     not_before      INTEGER NOT NULL DEFAULT 0,
+     error           TEXT,
+     updated_at      INTEGER NOT NULL,
+     UNIQUE (announcement_id, channel, chat_id)
+   );
+   CREATE INDEX deliveries_pending ON deliveries (not_before, id) WHERE state = 'pending';
+   CREATE INDEX deliveries_by_announcement ON deliveries (announcement_id, state);`,
 ];
 
 export function migrate(db: Db): number {
