@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export class FakeBotApi {
   readonly calls: { method: string; body: Record<string, unknown> }[] = [];
   private updates: object[] = [];
+  /** Scripted failures for sendMessage, by chat id, used in order. */
+  readonly failures = new Map<string, { status: number; description: string; retryAfter?: number }[]>();
   private server: Server | undefined;
   private waiters: (() => void)[] = [];
 
@@ -27,6 +29,13 @@ export class FakeBotApi {
           const pending = this.updates.filter((update) => (update as { update_id: number }).update_id >= offset);
           if (pending.length > 0) return reply(pending);
           setTimeout(() => reply([]), 50);
+          return;
+        }
+        const failure = method === 'sendMessage' ? this.failures.get(String(body.chat_id))?.shift() : undefined;
+        if (failure) {
+          response.statusCode = failure.status;
+          response.setHeader('content-type', 'application/json');
+          response.end(JSON.stringify({ ok: false, error_code: failure.status, description: failure.description, ...(failure.retryAfter ? { parameters: { retry_after: failure.retryAfter } } : {}) }));
           return;
         }
         if (method === 'sendMessage') return reply({ message_id: this.calls.length, date: 0, chat: { id: body.chat_id, type: 'private' }, text: body.text });
