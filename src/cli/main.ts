@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerAnnounce } from './commands/announce.js';
 import { registerAsk } from './commands/ask.js';
 import { registerChat } from './commands/chat.js';
 import { registerEval } from './commands/eval.js';
@@ -17,6 +18,7 @@ registerChat(program);
 registerSearch(program);
 registerImport(program);
 registerEval(program);
+registerAnnounce(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

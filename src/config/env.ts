@@ -44,6 +44,13 @@ const schema = z.object({
   /** Webhook mode when set (else long polling): the public URL Telegram posts updates to. */
   TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$|^http$/ }).optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A–Z, a–z, 0–9, _ and -').optional(),
+  /**
+   * Bearer token for the announcements HTTP API (`/api/announcements`) until the staff console
+   * brings accounts; the API is off without it. Never logged.
+   */
+  ADMIN_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
+  /** Regions whose new Integreat news and events are announced to subscribers automatically. */
+  AUTO_ANNOUNCE_REGIONS: list.default([]),
 }).superRefine((config, ctx) => {
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set, so forged updates are rejected' });

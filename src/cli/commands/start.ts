@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { telegramChannel } from '../../../adapters/telegram/index.js';
+import type { Express } from 'express';
+import { createBroadcasting } from '../../app/broadcast.js';
+import { newItemAnnouncements } from '../../broadcast/auto.js';
 import { createConversation } from '../../app/conversation.js';
+import { announcementsApi } from '../../server/announcements-api.js';
+import { sendersFromConfig } from './announce.js';
 import { loadConfig } from '../../config/env.js';
 import { loadServedRegions } from '../../content/data-dir.js';
 import { IntegreatSync } from '../../content/integreat/sync.js';
@@ -27,6 +32,15 @@ export function registerStart(program: Command): void {
         logger.info({ region: region.slug, languages: region.languages.map((language) => language.code), pages: region.pages.length }, 'region loaded');
       }
 
+      const db = openDatabase(databasePath(config.DATA_DIR));
+      const metrics = new Metrics();
+      const texts = new BotTexts();
+      const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+      const conversation = createConversation({ registry, db, logger, publicUrl, texts, onHandled: metrics.onHandled });
+      const telegram = telegramChannel(config, { conversation, texts, logger });
+      const { announcements, engine } = createBroadcasting({ db, registry, texts, senders: sendersFromConfig(config), logger });
+      engine.start();
+      if (!config.ADMIN_TOKEN) logger.info('announcements API off: ADMIN_TOKEN is not set');
       let sync: IntegreatSync | undefined;
       if (config.INTEGREAT_REGIONS.length > 0) {
         sync = new IntegreatSync({
@@ -37,17 +51,22 @@ export function registerStart(program: Command): void {
           source: new HttpIntegreatSource(config.INTEGREAT_BASE_URL),
           registry,
           logger,
+          onUpdated: (previous, next) => {
+            if (!config.AUTO_ANNOUNCE_REGIONS.includes(next.slug)) return;
+            for (const input of newItemAnnouncements(previous, next)) {
+              try {
+                if (announcements.create(input) !== null) logger.info({ region: next.slug, topic: input.topic, source: input.source }, 'automatic announcement');
+              } catch (error) {
+                logger.warn({ region: next.slug, source: input.source, err: error instanceof Error ? error.message : String(error) }, 'automatic announcement skipped');
+              }
+            }
+            engine.wake();
+          },
         });
         logger.info({ regions: config.INTEGREAT_REGIONS, everyMs: config.SYNC_INTERVAL }, 'Integreat sync on');
         sync.start();
       }
 
-      const db = openDatabase(databasePath(config.DATA_DIR));
-      const metrics = new Metrics();
-      const texts = new BotTexts();
-      const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-      const conversation = createConversation({ registry, db, logger, publicUrl, texts, onHandled: metrics.onHandled });
-      const telegram = telegramChannel(config, { conversation, texts, logger });
 
       const app = createApp({ registry, version: packageVersion(), startedAt: new Date() }, [
         (server) =>
@@ -55,6 +74,7 @@ export function registerStart(program: Command): void {
             response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
           }),
         ...(telegram ? [telegram.mount] : []),
+        ...(config.ADMIN_TOKEN ? [(server: Express) => void server.use(announcementsApi(announcements, config.ADMIN_TOKEN!, () => engine.wake()))] : []),
       ]);
       const server = app.listen(config.PORT, config.HOST, () => {
         logger.info({ port: config.PORT }, `Lotse is listening on http://localhost:${config.PORT}/`);
@@ -75,6 +95,7 @@ export function registerStart(program: Command): void {
         // Connections kept alive by clients must not hold the process forever.
         setTimeout(() => process.exit(0), 15_000).unref();
         await telegram?.stop();
+        await engine.stop();
         await sync?.stop();
         await new Promise((resolve) => server.close(resolve));
         db.close();

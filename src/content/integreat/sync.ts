@@ -1,5 +1,6 @@
 import type { Logger } from '../../log.js';
 import { snapshotPath } from '../data-dir.js';
+import type { Region } from '../model.js';
 import type { RegionRegistry } from '../registry.js';
 import { writeSnapshot } from '../snapshot.js';
 import { importRegion } from './import.js';
@@ -19,6 +20,8 @@ export interface SyncOptions {
   source: IntegreatSource;
   registry: RegionRegistry;
   logger: Logger;
+  /** Told after a region was swapped in, with the content it replaced (for automatic announcements). */
+  onUpdated?: (previous: Region | undefined, next: Region) => void;
 }
 
 export type SyncOutcome = 'updated' | 'failed' | 'rejected';
@@ -64,7 +67,9 @@ export class IntegreatSync {
         return 'rejected';
       }
       await writeSnapshot(region, snapshotPath(dataDir, slug));
+      const previous = registry.get(slug)?.region;
       registry.put(region, problems);
+      this.options.onUpdated?.(previous, region);
       logger.info({ region: slug, pages: region.pages.length, events: region.events.length, pois: region.pois.length, skipped: problems.length, ms: Date.now() - started }, 'Integreat region synced');
       return 'updated';
     } catch (error) {

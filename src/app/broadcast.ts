@@ -1,0 +1,26 @@
+import { Announcements } from '../broadcast/announcements.js';
+import type { ChannelSender } from '../broadcast/channel.js';
+import { BroadcastEngine } from '../broadcast/engine.js';
+import { Outbox } from '../broadcast/outbox.js';
+import type { RegionRegistry } from '../content/registry.js';
+import type { BotTexts } from '../core/i18n.js';
+import type { Logger } from '../log.js';
+import { ChatStore } from '../store/chats.js';
+import type { Db } from '../store/database.js';
+
+/** Announcements and the engine that sends them, wired to the store and the channels' senders. */
+export function createBroadcasting(options: { db: Db; registry: RegionRegistry; texts: BotTexts; senders: ReadonlyMap<string, ChannelSender>; logger: Logger; concurrency?: number }) {
+  const outbox = new Outbox(options.db);
+  const chats = new ChatStore(options.db);
+  const announcements = new Announcements({ outbox, chats, registry: options.registry, texts: options.texts });
+  const engine = new BroadcastEngine({
+    outbox,
+    senders: options.senders,
+    audience: (announcement) => announcements.recipients(announcement),
+    compose: (announcement, delivery) => announcements.compose(announcement, delivery),
+    onGone: (channel, chatId) => chats.deactivate(channel, chatId),
+    onError: (error) => options.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'broadcast error'),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  return { outbox, announcements, engine };
+}
