@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { Api, GrammyError, HttpError } from 'grammy';
 import { DeliveryError, type ChannelSender, type RateLimits } from '../../src/broadcast/channel.js';
 import type { Reply } from '../../src/core/message.js';
@@ -24,8 +26,14 @@ export function toDeliveryError(error: unknown): DeliveryError {
   return new DeliveryError({ kind: 'transient' }, error instanceof Error ? error.message : String(error));
 }
 
+/** Kept-alive connections: a broadcast is thousands of requests to one host. */
+const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 256 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 256 }) };
+
 export function telegramSender(options: { token: string; apiRoot?: string; limits?: RateLimits }): ChannelSender {
-  const api = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
+  const api = new Api(options.token, {
+    ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+    baseFetchConfig: { agent: (url: URL) => (url.protocol === 'http:' ? agents.http : agents.https) } as never,
+  });
   return {
     limits: options.limits ?? TELEGRAM_LIMITS,
     async send(chatId: string, reply: Reply): Promise<void> {

@@ -97,8 +97,22 @@ export class Announcements {
     };
   }
 
+  private readonly composed = new Map<string, Reply>();
+
   /** The message one subscriber gets: the bot's frame in their language, the text in theirs or the main one. */
   compose(announcement: Announcement, delivery: Delivery): Reply {
+    // Everyone with the same language gets the same message: build it once.
+    const key = `${announcement.id}:${delivery.language}:${delivery.fallback}`;
+    let reply = this.composed.get(key);
+    if (reply === undefined) {
+      reply = this.build(announcement, delivery);
+      if (this.composed.size >= 500) this.composed.delete(this.composed.keys().next().value!);
+      this.composed.set(key, reply);
+    }
+    return reply;
+  }
+
+  private build(announcement: Announcement, delivery: Delivery): Reply {
     const { texts } = this.deps;
     const main = this.deps.registry.get(announcement.region)?.region.defaultLanguage ?? 'de';
     const replyLanguage = texts.replyLanguage(delivery.language);

@@ -1,7 +1,7 @@
 import type { Reply } from '../core/message.js';
 import { DeliveryError, type ChannelSender } from './channel.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Announcement, Delivery, Outbox, Recipient } from './outbox.js';
+import type { Announcement, Delivery, Outbox, Recipient, SettledState } from './outbox.js';
 import { RateLimiter } from './rate-limiter.js';
 import { DELIVERY_STATES as D } from './states.js';
 
@@ -34,6 +34,8 @@ export interface EngineOptions {
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** Settled deliveries written per transaction at most. */
+const WRITE_BATCH = 64;
 
 export class BroadcastEngine {
   private readonly clock: Clock;
@@ -41,6 +43,10 @@ export class BroadcastEngine {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly announcements = new Map<number, Announcement>();
   private running: Promise<void> | null = null;
+  /** Settled deliveries not written yet; each stays "in flight" until its batch is written. */
+  private unwritten: { id: number; state: SettledState; error: string | null; written: () => void }[] = [];
+  private lastDueCheck = Number.NEGATIVE_INFINITY;
+  private readonly states = new Map<number, { state: string | null; at: number }>();
   private stopping = false;
   private wakeUp: (() => void) | null = null;
 
@@ -67,7 +73,40 @@ export class BroadcastEngine {
 
   /** Something new may be due (an announcement was created): look now instead of at the next poll. */
   wake(): void {
+    this.lastDueCheck = Number.NEGATIVE_INFINITY;
     this.wakeUp?.();
+  }
+
+  /** Records a settled delivery; resolves once it is written (batched: one transaction per batch). */
+  private record(id: number, state: SettledState, error: string | null = null): Promise<void> {
+    return new Promise((written) => {
+      this.unwritten.push({ id, state, error, written });
+      if (this.unwritten.length >= WRITE_BATCH) this.flush();
+      // Whatever settles in the same turn of the event loop is written together, right after it.
+      else if (this.unwritten.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.unwritten;
+    if (batch.length === 0) return;
+    this.unwritten = [];
+    try {
+      this.options.outbox.settleMany(batch, this.clock.now());
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    for (const entry of batch) entry.written();
+  }
+
+  /** The announcement's state, read at most every 250 ms: cancelling takes effect within that. */
+  private stateOf(id: number): string | null {
+    const now = this.clock.now();
+    const cached = this.states.get(id);
+    if (cached !== undefined && now - cached.at < 250) return cached.state;
+    const state = this.options.outbox.stateOf(id);
+    this.states.set(id, { state, at: now });
+    return state;
   }
 
   /** Runs until nothing is pending or scheduled any more (tests, the CLI's `--wait`). */
@@ -78,13 +117,21 @@ export class BroadcastEngine {
   private async loop(): Promise<void> {
     const { outbox } = this.options;
     const concurrency = this.options.concurrency ?? 64;
+    // Claim in batches once a few slots are free: one query for many deliveries.
+    const claimBatch = Math.max(1, Math.min(32, Math.floor(concurrency / 4)));
     while (!this.stopping) {
       const now = this.clock.now();
-      this.startDue(now);
+      if (now - this.lastDueCheck >= (this.options.pollMs ?? 1000) / 4) {
+        this.lastDueCheck = now;
+        this.startDue(now);
+      }
       const free = concurrency - this.inFlight.size;
-      const claimed = free > 0 ? outbox.claim(free, now) : [];
+      const claimed = free >= claimBatch || (free > 0 && this.inFlight.size === 0) ? outbox.claim(free, now) : [];
       for (const delivery of claimed) this.track(this.deliver(delivery));
       if (claimed.length > 0) continue;
+      this.flush();
+      // Idle: announcements with nothing left to send are done. (Not checked per delivery: that count grows with the audience.)
+      for (const id of outbox.runningIds()) if (outbox.finishIfSettled(id, now)) this.announcements.delete(id);
       // Nothing to claim: wait for a delivery to finish, something to become due, or a wake-up.
       const next = outbox.nextDue();
       const pollMs = this.options.pollMs ?? 1000;
@@ -93,7 +140,12 @@ export class BroadcastEngine {
       await Promise.race([this.clock.sleep(waitMs), woken, ...(free <= 0 || this.inFlight.size > 0 ? [Promise.race(this.inFlight)] : [])]);
       this.wakeUp = null;
     }
-    await Promise.all(this.inFlight);
+    while (this.inFlight.size > 0) {
+      this.flush();
+      await Promise.race([...this.inFlight, this.clock.sleep(10)]);
+    }
+    this.flush();
+    for (const id of this.options.outbox.runningIds()) this.options.outbox.finishIfSettled(id, this.clock.now());
   }
 
   private track(task: Promise<void>): void {
@@ -129,34 +181,45 @@ export class BroadcastEngine {
       const sender = this.options.senders.get(delivery.channel);
       const announcement = this.announcement(delivery.announcementId);
       if (sender === undefined || announcement === null) {
-        outbox.settle(delivery.id, D.failed, this.clock.now(), sender === undefined ? `channel ${delivery.channel} is not running` : 'announcement missing');
+        await this.record(delivery.id, D.failed, sender === undefined ? `channel ${delivery.channel} is not running` : 'announcement missing');
         return;
       }
-      const booking = this.limiter.reserve(delivery.channel, delivery.chatId, this.clock.now());
-      if (booking.kind === 'defer') {
-        outbox.retryLater(delivery.id, booking.until, this.clock.now(), 'chat rate limit', false);
-        return;
+      let release: (now: number) => void;
+      for (;;) {
+        const slot = this.limiter.acquire(delivery.channel, delivery.chatId, this.clock.now());
+        if (slot.kind === 'go') {
+          release = slot.release;
+          break;
+        }
+        if (slot.kind === 'defer') {
+          outbox.retryLater(delivery.id, slot.until, this.clock.now(), 'chat rate limit', false);
+          return;
+        }
+        await this.clock.sleep(slot.ms);
       }
-      const wait = booking.at - this.clock.now();
-      if (wait > 0) await this.clock.sleep(wait);
       // Cancelled while waiting for its turn: not sent.
-      if (outbox.stateOf(delivery.announcementId) !== 'running') {
-        outbox.settle(delivery.id, D.skipped, this.clock.now(), 'cancelled');
+      if (this.stateOf(delivery.announcementId) !== 'running') {
+        release(this.clock.now());
+        await this.record(delivery.id, D.skipped, 'cancelled');
         return;
       }
+      let outcome: { state: SettledState; error: string | null } | null;
       try {
         await sender.send(delivery.chatId, this.options.compose(announcement, delivery));
-        outbox.settle(delivery.id, D.sent, this.clock.now());
+        outcome = { state: D.sent, error: null };
       } catch (error) {
-        this.failed(delivery, error);
+        outcome = this.failed(delivery, error);
+      } finally {
+        release(this.clock.now());
       }
-      if (outbox.finishIfSettled(delivery.announcementId, this.clock.now())) this.announcements.delete(delivery.announcementId);
+      if (outcome !== null) await this.record(delivery.id, outcome.state, outcome.error);
     } catch (error) {
       this.options.onError?.(error);
     }
   }
 
-  private failed(delivery: Delivery, error: unknown): void {
+  /** What a failed send becomes: settled now (returned), or back to pending for a retry (null). */
+  private failed(delivery: Delivery, error: unknown): { state: SettledState; error: string } | null {
     const { outbox } = this.options;
     const now = this.clock.now();
     const failure = error instanceof DeliveryError ? error.failure : { kind: 'transient' as const };
@@ -166,22 +229,18 @@ export class BroadcastEngine {
         // The messenger's wait applies to the whole channel, and does not count as an attempt.
         this.limiter.pause(delivery.channel, now + failure.retryAfterMs);
         outbox.retryLater(delivery.id, now + failure.retryAfterMs, now, reason, false);
-        return;
+        return null;
       case 'gone':
-        outbox.settle(delivery.id, D.failed, now, `gone: ${reason}`);
         this.options.onGone(delivery.channel, delivery.chatId);
-        return;
+        return { state: D.failed, error: `gone: ${reason}` };
       case 'rejected':
-        outbox.settle(delivery.id, D.failed, now, reason);
-        return;
+        return { state: D.failed, error: reason };
       case 'transient': {
         const attempts = delivery.attempts + 1;
-        if (attempts >= (this.options.maxAttempts ?? 5)) {
-          outbox.settle(delivery.id, D.failed, now, reason);
-          return;
-        }
+        if (attempts >= (this.options.maxAttempts ?? 5)) return { state: D.failed, error: reason };
         const backoff = Math.min(MAX_BACKOFF_MS, (this.options.backoffMs ?? 2000) * 2 ** (attempts - 1));
         outbox.retryLater(delivery.id, now + backoff, now, reason, true);
+        return null;
       }
     }
   }

@@ -52,6 +52,7 @@ export interface Recipient {
 }
 
 export type StateCounts = Record<DeliveryState, number>;
+export type SettledState = typeof D.sent | typeof D.failed | typeof D.skipped;
 
 interface AnnouncementRow {
   id: number;
@@ -106,26 +107,26 @@ export class Outbox {
         `INSERT OR IGNORE INTO deliveries (announcement_id, channel, chat_id, language, fallback, state, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
+      // Only running announcements have pending deliveries (they are written when one starts, and
+      // skipped when it is cancelled), so the partial index alone finds the next ones in order.
       claim: db.prepare<[{ now: number; limit: number }], { id: number; announcement_id: number; channel: string; chat_id: string; language: string; fallback: number; attempts: number }>(
         `UPDATE deliveries SET state = '${D.sending}', updated_at = @now
          WHERE id IN (
-           SELECT d.id FROM deliveries d JOIN announcements a ON a.id = d.announcement_id
-           WHERE d.state = '${D.pending}' AND d.not_before <= @now AND a.state = '${A.running}'
-           ORDER BY d.not_before, d.id LIMIT @limit)
+           SELECT id FROM deliveries INDEXED BY deliveries_pending
+           WHERE state = '${D.pending}' AND not_before <= @now
+           ORDER BY not_before, id LIMIT @limit)
          RETURNING id, announcement_id, channel, chat_id, language, fallback, attempts`,
       ),
       settle: db.prepare(`UPDATE deliveries SET state = ?, error = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = '${D.sending}'`),
       retryLater: db.prepare(`UPDATE deliveries SET state = '${D.pending}', not_before = ?, attempts = attempts + ?, error = ?, updated_at = ? WHERE id = ? AND state = '${D.sending}'`),
       recoverInFlight: db.prepare(`UPDATE deliveries SET state = '${D.pending}', updated_at = ? WHERE state = '${D.sending}'`),
-      unsettled: db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE announcement_id = ? AND state IN ('${D.pending}', '${D.sending}')`),
+      unsettled: db.prepare<[number], { n: number }>(`SELECT EXISTS (SELECT 1 FROM deliveries WHERE announcement_id = ? AND state IN ('${D.pending}', '${D.sending}')) AS n`),
       finish: db.prepare(`UPDATE announcements SET state = '${A.done}', finished_at = ? WHERE id = ? AND state = '${A.running}'`),
       cancel: db.prepare(`UPDATE announcements SET state = '${A.cancelled}', finished_at = ? WHERE id = ? AND state IN ('${A.scheduled}', '${A.running}')`),
       skipPending: db.prepare(`UPDATE deliveries SET state = '${D.skipped}', error = 'cancelled', updated_at = ? WHERE announcement_id = ? AND state = '${D.pending}'`),
       counts: db.prepare<[number], { state: DeliveryState; n: number }>('SELECT state, COUNT(*) AS n FROM deliveries WHERE announcement_id = ? GROUP BY state'),
       sentSince: db.prepare<[number, number], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE announcement_id = ? AND state = '${D.sent}' AND updated_at >= ?`),
-      nextDue: db.prepare<[], { at: number | null }>(
-        `SELECT MIN(d.not_before) AS at FROM deliveries d JOIN announcements a ON a.id = d.announcement_id WHERE d.state = '${D.pending}' AND a.state = '${A.running}'`,
-      ),
+      nextDue: db.prepare<[], { at: number | null }>(`SELECT MIN(not_before) AS at FROM deliveries INDEXED BY deliveries_pending WHERE state = '${D.pending}'`),
       nextScheduled: db.prepare<[], { at: string | null }>(`SELECT MIN(scheduled_at) AS at FROM announcements WHERE state = '${A.scheduled}'`),
       runningIds: db.prepare<[], { id: number }>(`SELECT id FROM announcements WHERE state = '${A.running}'`),
     };
@@ -189,8 +190,16 @@ export class Outbox {
     }));
   }
 
-  settle(id: number, state: typeof D.sent | typeof D.failed | typeof D.skipped, now: number, error: string | null = null): void {
+  settle(id: number, state: SettledState, now: number, error: string | null = null): void {
     this.statements.settle.run(state, error, now, id);
+  }
+
+  /** Settles many deliveries in one transaction (one write for a batch of sends). */
+  settleMany(entries: readonly { id: number; state: SettledState; error: string | null }[], now: number): void {
+    if (entries.length === 0) return;
+    this.db.transaction(() => {
+      for (const entry of entries) this.statements.settle.run(entry.state, entry.error, now, entry.id);
+    })();
   }
 
   /** Back to pending until `notBefore`; `countAttempt` is false for waits the messenger asked for (429). */
