@@ -70,23 +70,26 @@ export class Announcements {
   }
 
   /** Who gets what: each subscriber in their own language, the main language, or nothing. */
-  recipients(announcement: Pick<Announcement, 'region' | 'topic' | 'texts' | 'fallback'>): Recipient[] {
+  *recipients(announcement: Pick<Announcement, 'region' | 'topic' | 'texts' | 'fallback'>): Generator<Recipient> {
     const main = this.deps.registry.get(announcement.region)?.region.defaultLanguage ?? 'de';
-    return this.deps.chats.subscribersOf(announcement.region, announcement.topic).map((chat) => {
+    for (const chat of this.deps.chats.eachSubscriber(announcement.region, announcement.topic)) {
       const language = chat.language ?? main;
-      if (announcement.texts[language] !== undefined) return { channel: chat.channel, chatId: chat.chatId, language, fallback: false };
-      if (announcement.fallback === 'main' && announcement.texts[main] !== undefined) return { channel: chat.channel, chatId: chat.chatId, language, fallback: true };
-      return { channel: chat.channel, chatId: chat.chatId, language: null, fallback: false };
-    });
+      if (announcement.texts[language] !== undefined) yield { channel: chat.channel, chatId: chat.chatId, language, fallback: false };
+      else if (announcement.fallback === 'main' && announcement.texts[main] !== undefined) yield { channel: chat.channel, chatId: chat.chatId, language, fallback: true };
+      else yield { channel: chat.channel, chatId: chat.chatId, language: null, fallback: false };
+    }
   }
 
   preview(announcement: Pick<Announcement, 'region' | 'topic' | 'texts' | 'fallback'>): AudiencePreview {
     const main = this.deps.registry.get(announcement.region)?.region.defaultLanguage ?? 'de';
     const byLanguage = new Map<string, number>();
-    const chats = this.deps.chats.subscribersOf(announcement.region, announcement.topic);
-    for (const chat of chats) byLanguage.set(chat.language ?? main, (byLanguage.get(chat.language ?? main) ?? 0) + 1);
+    let total = 0;
+    for (const chat of this.deps.chats.eachSubscriber(announcement.region, announcement.topic)) {
+      total++;
+      byLanguage.set(chat.language ?? main, (byLanguage.get(chat.language ?? main) ?? 0) + 1);
+    }
     return {
-      total: chats.length,
+      total,
       languages: [...byLanguage]
         .sort((a, b) => b[1] - a[1])
         .map(([language, subscribers]) => ({

@@ -16,7 +16,7 @@ export interface EngineOptions {
   outbox: Outbox;
   senders: ReadonlyMap<string, ChannelSender>;
   /** Subscribers of an announcement, with the language each gets. */
-  audience: (announcement: Announcement) => Recipient[];
+  audience: (announcement: Announcement) => Iterable<Recipient>;
   /** The message a delivery sends. */
   compose: (announcement: Announcement, delivery: Delivery) => Reply;
   /** A subscriber is gone (blocked the bot): stop sending to them. */

@@ -166,7 +166,7 @@ export class Outbox {
   }
 
   /** Writes one delivery per recipient and marks the announcement running — in one transaction. */
-  start(id: number, recipients: Recipient[], now: number): boolean {
+  start(id: number, recipients: Iterable<Recipient>, now: number): boolean {
     return this.db.transaction(() => {
       if (this.statements.setRunning.run(new Date(now).toISOString(), id).changes === 0) return false;
       for (const recipient of recipients) {

@@ -73,8 +73,11 @@ export class ChatStore {
          awaiting = excluded.awaiting, consent_at = excluded.consent_at, active = 1, updated_at = excluded.updated_at`,
     );
     this.remove = db.prepare('DELETE FROM chats WHERE channel = ? AND chat_id = ?');
-    this.subscribers = db.prepare<[string, string], ChatRow>(
-      "SELECT * FROM chats WHERE active = 1 AND region = ? AND EXISTS (SELECT 1 FROM json_each(chats.topics) WHERE value = ?)",
+    this.subscribers = db.prepare<{ region: string; topic: string; channel: string; chatId: string; limit: number }, ChatRow>(
+      `SELECT * FROM chats
+       WHERE active = 1 AND region = @region AND EXISTS (SELECT 1 FROM json_each(chats.topics) WHERE value = @topic)
+         AND (channel, chat_id) > (@channel, @chatId)
+       ORDER BY channel, chat_id LIMIT @limit`,
     );
   }
 
@@ -110,6 +113,21 @@ export class ChatStore {
 
   /** Active chats of a region subscribed to a topic, on every channel. */
   subscribersOf(region: string, topic: string): ChatState[] {
-    return this.subscribers.all(region, topic).map(fromRow);
+    return [...this.eachSubscriber(region, topic)];
+  }
+
+  /**
+   * The same, a page at a time: an audience of 100,000 never sits in memory at once, and each
+   * page's query is finished before the caller writes (inside one transaction if it likes).
+   */
+  *eachSubscriber(region: string, topic: string, pageSize = 1000): Generator<ChatState> {
+    let after = { channel: '', chatId: '' };
+    for (;;) {
+      const rows = this.subscribers.all({ region, topic, ...after, limit: pageSize });
+      for (const row of rows) yield fromRow(row);
+      if (rows.length < pageSize) return;
+      const last = rows[rows.length - 1]!;
+      after = { channel: last.channel, chatId: last.chat_id };
+    }
   }
 }
