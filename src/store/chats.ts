@@ -58,6 +58,7 @@ export class ChatStore {
   private readonly selectOne;
   private readonly upsert;
   private readonly remove;
+  private readonly removeDeliveries;
   private readonly subscribers;
 
   constructor(
@@ -73,6 +74,7 @@ export class ChatStore {
          awaiting = excluded.awaiting, consent_at = excluded.consent_at, active = 1, updated_at = excluded.updated_at`,
     );
     this.remove = db.prepare('DELETE FROM chats WHERE channel = ? AND chat_id = ?');
+    this.removeDeliveries = db.prepare('DELETE FROM deliveries WHERE channel = ? AND chat_id = ?');
     this.subscribers = db.prepare<{ region: string; topic: string; channel: string; chatId: string; limit: number }, ChatRow>(
       `SELECT * FROM chats
        WHERE active = 1 AND region = @region AND EXISTS (SELECT 1 FROM json_each(chats.topics) WHERE value = @topic)
@@ -101,9 +103,12 @@ export class ChatStore {
     });
   }
 
-  /** Removes everything stored about a chat; true when there was something. */
+  /** Removes everything stored about a chat — its state and its announcement deliveries; true when there was something. */
   delete(channel: string, chatId: string): boolean {
-    return this.remove.run(channel, chatId).changes > 0;
+    return this.db.transaction(() => {
+      this.removeDeliveries.run(channel, chatId);
+      return this.remove.run(channel, chatId).changes > 0;
+    })();
   }
 
   /** A chat that left (blocked the bot, deleted the chat) gets no more announcements until it writes again. */

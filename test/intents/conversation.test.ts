@@ -186,9 +186,12 @@ describe('subscriptions and deletion', () => {
     await chat().press('sub:news');
     await chat().command('delete');
     expect(db.prepare('SELECT COUNT(*) AS n FROM chats').get()).toEqual({ n: 1 });
+    db.prepare("INSERT INTO announcements (region, topic, texts, author, fallback, state, created_at, scheduled_at) VALUES ('musterstadt', 'news', '{}', 'a', 'none', 'done', '', '')").run();
+    db.prepare("INSERT INTO deliveries (announcement_id, channel, chat_id, language, state, updated_at) VALUES (1, 'test', '42', 'de', 'sent', 0)").run();
     const done = await chat().press('del:yes');
     expect(textOf(done)).toContain('gelöscht');
     expect(db.prepare('SELECT COUNT(*) AS n FROM chats').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM deliveries').get()).toEqual({ n: 0 });
   });
 
   it('keeps everything when the user says no', async () => {
