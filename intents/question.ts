@@ -25,6 +25,7 @@ export const question: Intent = (ctx) => {
   const notes: Block[] = text.length > MAX_QUERY_LENGTH ? [{ kind: 'note', text: ctx.t('answer.tooLong') }] : [];
 
   ctx.outcome = result.answered && result.hits.length > 0 ? 'answered' : 'unanswered';
+  ctx.questionLog.countQuestion(region.slug, ctx.language, ctx.outcome === 'answered' ? { id: result.hits[0]!.item.id, title: result.hits[0]!.item.title } : null);
   if (ctx.outcome === 'unanswered') {
     ctx.questionLog.record({ region: region.slug, language: ctx.language, text, reason: 'unanswered', confidence: result.confidence, topHits });
     ctx.chat.lastResults.shown = 0;

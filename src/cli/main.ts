@@ -7,6 +7,7 @@ import { registerEval } from './commands/eval.js';
 import { registerImport } from './commands/import.js';
 import { registerSearch } from './commands/search.js';
 import { registerStart } from './commands/start.js';
+import { registerUser } from './commands/user.js';
 import { packageVersion } from './version.js';
 
 /** The `lotse` command line: one sub-command per module in `commands/`. */
@@ -19,6 +20,7 @@ registerSearch(program);
 registerImport(program);
 registerEval(program);
 registerAnnounce(program);
+registerUser(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

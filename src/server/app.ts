@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { RegionRegistry } from '../content/registry.js';
 import { escapeHtml } from './html.js';
 import { viewsRouter } from './views.js';
+import { securityHeaders } from './security.js';
 
 /**
  * Lotse's HTTP server: health, the region overview, and (in later modules) the page views,
@@ -39,6 +40,7 @@ export type Mount = (app: Express) => void;
 export function createApp({ registry, version, startedAt }: AppDependencies, extra: Mount[] = []): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
 
   app.get('/healthz', (_request, response) => {
     const regions = regionSummaries(registry);
@@ -50,7 +52,8 @@ export function createApp({ registry, version, startedAt }: AppDependencies, ext
     });
   });
 
-  app.get('/', (_request, response) => {
+  // The region overview; `/` itself is the staff console.
+  app.get('/regions', (_request, response) => {
     const rows = regionSummaries(registry)
       .map(
         (region) => `<li><strong>${escapeHtml(region.name)}</strong> (<code>${escapeHtml(region.slug)}</code>) — ${region.languages

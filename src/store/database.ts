@@ -79,6 +79,47 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX deliveries_pending ON deliveries (not_before, id) WHERE state = 'pending';
    CREATE INDEX deliveries_by_announcement ON deliveries (announcement_id, state);`,
+  // The staff console: accounts, server-side sessions (only a hash of the session id is stored),
+  // what staff decided about groups of unanswered questions, and daily counts without any text.
+  `CREATE TABLE staff_users (
+     id            INTEGER PRIMARY KEY,
+     name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     password_hash TEXT NOT NULL,
+     role          TEXT NOT NULL CHECK (role IN ('admin', 'editor')),
+     regions       TEXT NOT NULL DEFAULT '[]',
+     created_at    TEXT NOT NULL
+   );
+   CREATE TABLE staff_sessions (
+     id_hash    TEXT PRIMARY KEY,
+     user_id    INTEGER NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
+     csrf_token TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE TABLE question_groups (
+     region     TEXT NOT NULL,
+     group_key  TEXT NOT NULL,
+     status     TEXT NOT NULL CHECK (status IN ('open', 'content-added', 'ignored')),
+     updated_by TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (region, group_key)
+   );
+   CREATE TABLE daily_stats (
+     day       TEXT NOT NULL,
+     region    TEXT NOT NULL,
+     language  TEXT NOT NULL,
+     questions INTEGER NOT NULL DEFAULT 0,
+     answered  INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (day, region, language)
+   );
+   CREATE TABLE daily_pages (
+     day     TEXT NOT NULL,
+     region  TEXT NOT NULL,
+     page_id TEXT NOT NULL,
+     title   TEXT NOT NULL,
+     shown   INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (day, region, page_id)
+   );`,
 ];
 
 export function migrate(db: Db): number {

@@ -16,6 +16,8 @@ export interface LoggedQuestion {
 export class QuestionLog {
   private readonly insert;
   private readonly insertFeedback;
+  private readonly countDay;
+  private readonly countPage;
 
   constructor(
     private readonly db: Db,
@@ -25,6 +27,21 @@ export class QuestionLog {
       'INSERT INTO question_log (region, language, text, reason, confidence, top_hits, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertFeedback = db.prepare('INSERT INTO feedback_messages (region, language, text, created_at) VALUES (?, ?, ?, ?)');
+    this.countDay = db.prepare(
+      `INSERT INTO daily_stats (day, region, language, questions, answered) VALUES (?, ?, ?, 1, ?)
+       ON CONFLICT (day, region, language) DO UPDATE SET questions = questions + 1, answered = answered + excluded.answered`,
+    );
+    this.countPage = db.prepare(
+      `INSERT INTO daily_pages (day, region, page_id, title, shown) VALUES (?, ?, ?, ?, 1)
+       ON CONFLICT (day, region, page_id) DO UPDATE SET shown = shown + 1, title = excluded.title`,
+    );
+  }
+
+  /** Counts a question for the overview — a number per day, region and language, no text. */
+  countQuestion(region: string, language: string, answer: { id: string; title: string } | null): void {
+    const day = this.clock().toISOString().slice(0, 10);
+    this.countDay.run(day, region, language, answer ? 1 : 0);
+    if (answer) this.countPage.run(day, region, answer.id, answer.title);
   }
 
   record(question: LoggedQuestion): void {

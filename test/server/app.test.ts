@@ -37,9 +37,9 @@ describe('GET /healthz', () => {
   });
 });
 
-describe('GET /', () => {
+describe('GET /regions', () => {
   it('lists the regions with their languages, right-to-left marked', async () => {
-    const response = await fetch(`${base}/`);
+    const response = await fetch(`${base}/regions`);
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
     expect(html).toContain('Musterstadt');

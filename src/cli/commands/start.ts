@@ -5,6 +5,8 @@ import { createBroadcasting } from '../../app/broadcast.js';
 import { newItemAnnouncements } from '../../broadcast/auto.js';
 import { createConversation } from '../../app/conversation.js';
 import { announcementsApi } from '../../server/announcements-api.js';
+import { StaffAccounts } from '../../console/accounts.js';
+import { mountConsole } from '../../console/index.js';
 import { sendersFromConfig } from './announce.js';
 import { loadConfig } from '../../config/env.js';
 import { loadServedRegions } from '../../content/data-dir.js';
@@ -68,7 +70,23 @@ export function registerStart(program: Command): void {
       }
 
 
+      const accounts = new StaffAccounts(db);
+      if (accounts.count() === 0) logger.info(`no staff account yet: open http://localhost:${config.PORT}/setup on this machine, or run "lotse user add --admin NAME"`);
+      // Previews and the console's web chat run on a throwaway store: staff tests leave no chat state and no logs behind.
+      const preview = createConversation({ registry, db: openDatabase(':memory:'), logger, publicUrl, texts });
+      const consoleDeps = {
+        accounts,
+        registry,
+        db,
+        announcements,
+        onAnnouncement: () => engine.wake(),
+        preview,
+        ...(sync ? { syncRegion: (slug: string) => sync!.syncRegion(slug) } : {}),
+        logger,
+      };
+
       const app = createApp({ registry, version: packageVersion(), startedAt: new Date() }, [
+        (server) => mountConsole(server, consoleDeps),
         (server) =>
           server.get('/metrics', async (_request, response) => {
             response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
