@@ -96,3 +96,10 @@ describe('BotTexts', () => {
     expect(texts.categoriesIn('طبيب', ['ar'])).toContain('health');
   });
 });
+
+describe('console texts', () => {
+  it('have the same keys in German and English', () => {
+    const keys = (language: string) => [...flatten(read(language, 'console.json')).keys()].sort();
+    expect(keys('de')).toEqual(keys('en'));
+  });
+});
