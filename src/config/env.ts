@@ -49,6 +49,8 @@ const schema = z.object({
    * brings accounts; the API is off without it. Never logged.
    */
   ADMIN_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
+  /** Websites allowed to embed the web chat (`https://www.stadt.example`); `*` for any. */
+  WEBCHAT_ORIGINS: list.default(['*']),
   /** Regions whose new Integreat news and events are announced to subscribers automatically. */
   AUTO_ANNOUNCE_REGIONS: list.default([]),
 }).superRefine((config, ctx) => {

@@ -59,6 +59,8 @@ export class ChatStore {
   private readonly upsert;
   private readonly remove;
   private readonly removeDeliveries;
+  private readonly removeWindows;
+  private readonly removeInbox;
   private readonly subscribers;
 
   constructor(
@@ -75,6 +77,8 @@ export class ChatStore {
     );
     this.remove = db.prepare('DELETE FROM chats WHERE channel = ? AND chat_id = ?');
     this.removeDeliveries = db.prepare('DELETE FROM deliveries WHERE channel = ? AND chat_id = ?');
+    this.removeWindows = db.prepare('DELETE FROM channel_windows WHERE channel = ? AND chat_id = ?');
+    this.removeInbox = db.prepare("DELETE FROM webchat_inbox WHERE chat_id = ? AND ? = 'webchat'");
     this.subscribers = db.prepare<{ region: string; topic: string; channel: string; chatId: string; limit: number }, ChatRow>(
       `SELECT * FROM chats
        WHERE active = 1 AND region = @region AND EXISTS (SELECT 1 FROM json_each(chats.topics) WHERE value = @topic)
@@ -103,10 +107,12 @@ export class ChatStore {
     });
   }
 
-  /** Removes everything stored about a chat — its state and its announcement deliveries; true when there was something. */
+  /** Removes everything stored about a chat — its state, deliveries, messaging window and inbox; true when there was something. */
   delete(channel: string, chatId: string): boolean {
     return this.db.transaction(() => {
       this.removeDeliveries.run(channel, chatId);
+      this.removeWindows.run(channel, chatId);
+      this.removeInbox.run(chatId, channel);
       return this.remove.run(channel, chatId).changes > 0;
     })();
   }

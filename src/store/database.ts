@@ -120,6 +120,21 @@ const MIGRATIONS: string[] = [
      shown   INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (day, region, page_id)
    );`,
+  // Channels that cannot be pushed to: the web chat keeps announcements here until the widget fetches them;
+  // WhatsApp's 24-hour window needs the time of a user's last message (nothing else about it).
+  `CREATE TABLE webchat_inbox (
+     id         INTEGER PRIMARY KEY,
+     chat_id    TEXT NOT NULL,
+     reply      TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX webchat_inbox_chat ON webchat_inbox (chat_id, id);
+   CREATE TABLE channel_windows (
+     channel         TEXT NOT NULL,
+     chat_id         TEXT NOT NULL,
+     last_inbound_at INTEGER NOT NULL,
+     PRIMARY KEY (channel, chat_id)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Db): number {

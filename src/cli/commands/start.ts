@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { telegramChannel } from '../../../adapters/telegram/index.js';
+import { webchatRouter, webchatSender } from '../../../adapters/webchat/index.js';
 import type { Express } from 'express';
 import { createBroadcasting } from '../../app/broadcast.js';
 import { newItemAnnouncements } from '../../broadcast/auto.js';
@@ -40,7 +41,9 @@ export function registerStart(program: Command): void {
       const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
       const conversation = createConversation({ registry, db, logger, publicUrl, texts, onHandled: metrics.onHandled });
       const telegram = telegramChannel(config, { conversation, texts, logger });
-      const { announcements, engine } = createBroadcasting({ db, registry, texts, senders: sendersFromConfig(config), logger });
+      const senders = sendersFromConfig(config);
+      senders.set('webchat', webchatSender(db));
+      const { announcements, engine } = createBroadcasting({ db, registry, texts, senders, logger });
       engine.start();
       if (!config.ADMIN_TOKEN) logger.info('announcements API off: ADMIN_TOKEN is not set');
       let sync: IntegreatSync | undefined;
@@ -87,6 +90,7 @@ export function registerStart(program: Command): void {
 
       const app = createApp({ registry, version: packageVersion(), startedAt: new Date() }, [
         (server) => mountConsole(server, consoleDeps),
+        (server) => void server.use(webchatRouter({ conversation, registry, db, origins: config.WEBCHAT_ORIGINS })),
         (server) =>
           server.get('/metrics', async (_request, response) => {
             response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
