@@ -18,6 +18,7 @@ export function createBroadcasting(options: { db: Db; registry: RegionRegistry; 
     senders: options.senders,
     audience: (announcement) => announcements.recipients(announcement),
     compose: (announcement, delivery) => announcements.compose(announcement, delivery),
+    mainLanguage: (region) => options.registry.get(region)?.region.defaultLanguage,
     onGone: (channel, chatId) => chats.deactivate(channel, chatId),
     onError: (error) => options.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'broadcast error'),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),

@@ -6,8 +6,17 @@ import type { Reply } from '../core/message.js';
  * engine decides about retries without knowing the messenger.
  */
 export interface ChannelSender {
-  send(chatId: string, reply: Reply): Promise<void>;
+  /** `context` says what is being sent, for channels with rules per kind of message (WhatsApp templates). */
+  send(chatId: string, reply: Reply, context?: SendContext): Promise<void>;
   limits: RateLimits;
+}
+
+export interface SendContext {
+  topic: string;
+  /** The subscriber's language. */
+  language: string;
+  /** The announcement's text in the language sent, without the bot's frame. */
+  text: string;
 }
 
 export interface RateLimits {
@@ -25,7 +34,9 @@ export type DeliveryFailure =
   /** Server error or network trouble: retry with backoff, a bounded number of times. */
   | { kind: 'transient' }
   /** The messenger rejected this message for good (e.g. malformed): do not retry. */
-  | { kind: 'rejected' };
+  | { kind: 'rejected' }
+  /** The channel may not send this now (WhatsApp: outside the 24-hour window, no template): skipped, counted. */
+  | { kind: 'not-allowed' };
 
 export class DeliveryError extends Error {
   constructor(

@@ -19,6 +19,8 @@ export interface EngineOptions {
   audience: (announcement: Announcement) => Iterable<Recipient>;
   /** The message a delivery sends. */
   compose: (announcement: Announcement, delivery: Delivery) => Reply;
+  /** A region's main language: the text a fallback delivery carries. */
+  mainLanguage?: (region: string) => string | undefined;
   /** A subscriber is gone (blocked the bot): stop sending to them. */
   onGone: (channel: string, chatId: string) => void;
   onError?: (error: unknown) => void;
@@ -205,7 +207,9 @@ export class BroadcastEngine {
       }
       let outcome: { state: SettledState; error: string | null } | null;
       try {
-        await sender.send(delivery.chatId, this.options.compose(announcement, delivery));
+        const textLanguage = delivery.fallback ? (this.options.mainLanguage?.(announcement.region) ?? delivery.language) : delivery.language;
+        const context = { topic: announcement.topic, language: delivery.language, text: announcement.texts[textLanguage] ?? '' };
+        await sender.send(delivery.chatId, this.options.compose(announcement, delivery), context);
         outcome = { state: D.sent, error: null };
       } catch (error) {
         outcome = this.failed(delivery, error);
@@ -235,6 +239,8 @@ export class BroadcastEngine {
         return { state: D.failed, error: `gone: ${reason}` };
       case 'rejected':
         return { state: D.failed, error: reason };
+      case 'not-allowed':
+        return { state: D.skipped, error: reason };
       case 'transient': {
         const attempts = delivery.attempts + 1;
         if (attempts >= (this.options.maxAttempts ?? 5)) return { state: D.failed, error: reason };

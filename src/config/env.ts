@@ -49,6 +49,24 @@ const schema = z.object({
    * brings accounts; the API is off without it. Never logged.
    */
   ADMIN_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
+  /** WhatsApp Cloud API: on when token, phone number id, app secret and verify token are set. Secrets are never logged. */
+  WHATSAPP_TOKEN: z.string().min(10).optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d+$/, 'the numeric phone number id').optional(),
+  WHATSAPP_APP_SECRET: z.string().min(8).optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8).optional(),
+  WHATSAPP_API_ROOT: z.url({ protocol: /^https?$/ }).optional(),
+  /** Pre-approved templates for announcements outside the 24-hour window: `{"news": {"de": "lotse_news_de"}}`. */
+  WHATSAPP_TEMPLATES: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return z.record(z.string(), z.record(z.string(), z.string())).parse(JSON.parse(value));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'JSON like {"news": {"de": "template_name"}}' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   /** Websites allowed to embed the web chat (`https://www.stadt.example`); `*` for any. */
   WEBCHAT_ORIGINS: list.default(['*']),
   /** Regions whose new Integreat news and events are announced to subscribers automatically. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { telegramChannel } from '../../../adapters/telegram/index.js';
 import { webchatRouter, webchatSender } from '../../../adapters/webchat/index.js';
+import { whatsappChannel } from '../../../adapters/whatsapp/index.js';
 import type { Express } from 'express';
 import { createBroadcasting } from '../../app/broadcast.js';
 import { newItemAnnouncements } from '../../broadcast/auto.js';
@@ -43,6 +44,8 @@ export function registerStart(program: Command): void {
       const telegram = telegramChannel(config, { conversation, texts, logger });
       const senders = sendersFromConfig(config);
       senders.set('webchat', webchatSender(db));
+      const whatsapp = whatsappChannel(config, { conversation, db, logger });
+      if (whatsapp) senders.set('whatsapp', whatsapp.sender);
       const { announcements, engine } = createBroadcasting({ db, registry, texts, senders, logger });
       engine.start();
       if (!config.ADMIN_TOKEN) logger.info('announcements API off: ADMIN_TOKEN is not set');
@@ -91,6 +94,7 @@ export function registerStart(program: Command): void {
       const app = createApp({ registry, version: packageVersion(), startedAt: new Date() }, [
         (server) => mountConsole(server, consoleDeps),
         (server) => void server.use(webchatRouter({ conversation, registry, db, origins: config.WEBCHAT_ORIGINS })),
+        ...(whatsapp ? [(server: Express) => void server.use(whatsapp.router)] : []),
         (server) =>
           server.get('/metrics', async (_request, response) => {
             response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
