@@ -67,6 +67,13 @@ const schema = z.object({
       }
     })
     .optional(),
+  /** Bot Framework (Azure Bot Service): on with app id and password. */
+  MicrosoftAppId: z.string().min(1).optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppTenantId: z.string().min(1).optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  /** Without credentials: accept unauthenticated activities from localhost (Bot Framework Emulator). */
+  BOTFRAMEWORK_DEV_MODE: z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1').optional(),
   /** Websites allowed to embed the web chat (`https://www.stadt.example`); `*` for any. */
   WEBCHAT_ORIGINS: list.default(['*']),
   /** Regions whose new Integreat news and events are announced to subscribers automatically. */

@@ -60,6 +60,7 @@ export class ChatStore {
   private readonly remove;
   private readonly removeDeliveries;
   private readonly removeWindows;
+  private readonly removeRefs;
   private readonly removeInbox;
   private readonly subscribers;
 
@@ -78,6 +79,7 @@ export class ChatStore {
     this.remove = db.prepare('DELETE FROM chats WHERE channel = ? AND chat_id = ?');
     this.removeDeliveries = db.prepare('DELETE FROM deliveries WHERE channel = ? AND chat_id = ?');
     this.removeWindows = db.prepare('DELETE FROM channel_windows WHERE channel = ? AND chat_id = ?');
+    this.removeRefs = db.prepare('DELETE FROM conversation_refs WHERE channel = ? AND chat_id = ?');
     this.removeInbox = db.prepare("DELETE FROM webchat_inbox WHERE chat_id = ? AND ? = 'webchat'");
     this.subscribers = db.prepare<{ region: string; topic: string; channel: string; chatId: string; limit: number }, ChatRow>(
       `SELECT * FROM chats
@@ -112,6 +114,7 @@ export class ChatStore {
     return this.db.transaction(() => {
       this.removeDeliveries.run(channel, chatId);
       this.removeWindows.run(channel, chatId);
+      this.removeRefs.run(channel, chatId);
       this.removeInbox.run(chatId, channel);
       return this.remove.run(channel, chatId).changes > 0;
     })();

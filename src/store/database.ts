@@ -135,6 +135,14 @@ const MIGRATIONS: string[] = [
      last_inbound_at INTEGER NOT NULL,
      PRIMARY KEY (channel, chat_id)
    ) WITHOUT ROWID;`,
+  // Bot Framework needs a conversation reference to write to a chat later (announcements).
+  `CREATE TABLE conversation_refs (
+     channel    TEXT NOT NULL,
+     chat_id    TEXT NOT NULL,
+     reference  TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (channel, chat_id)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Db): number {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { telegramChannel } from '../../../adapters/telegram/index.js';
 import { webchatRouter, webchatSender } from '../../../adapters/webchat/index.js';
 import { whatsappChannel } from '../../../adapters/whatsapp/index.js';
+import { botframeworkChannel } from '../../../adapters/botframework/index.js';
 import type { Express } from 'express';
 import { createBroadcasting } from '../../app/broadcast.js';
 import { newItemAnnouncements } from '../../broadcast/auto.js';
@@ -46,6 +47,8 @@ export function registerStart(program: Command): void {
       senders.set('webchat', webchatSender(db));
       const whatsapp = whatsappChannel(config, { conversation, db, logger });
       if (whatsapp) senders.set('whatsapp', whatsapp.sender);
+      const botframework = botframeworkChannel(config, { conversation, db, logger });
+      if (botframework) senders.set('botframework', botframework.sender);
       const { announcements, engine } = createBroadcasting({ db, registry, texts, senders, logger });
       engine.start();
       if (!config.ADMIN_TOKEN) logger.info('announcements API off: ADMIN_TOKEN is not set');
@@ -95,6 +98,7 @@ export function registerStart(program: Command): void {
         (server) => mountConsole(server, consoleDeps),
         (server) => void server.use(webchatRouter({ conversation, registry, db, origins: config.WEBCHAT_ORIGINS })),
         ...(whatsapp ? [(server: Express) => void server.use(whatsapp.router)] : []),
+        ...(botframework ? [(server: Express) => void server.use(botframework.router)] : []),
         (server) =>
           server.get('/metrics', async (_request, response) => {
             response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
