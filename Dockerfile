@@ -25,9 +25,10 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# Data files read at run time: demo region, glossary, bot texts.
+# Files read at run time: demo region, glossary and console assets (src), bot texts (locales), the web chat widget (adapters).
 COPY --from=build /app/src ./src
 COPY --from=build /app/locales ./locales
+COPY --from=build /app/adapters ./adapters
 RUN mkdir -p /data && chown node:node /data \
  && printf '#!/bin/sh\nexec node /app/dist/src/cli/main.js "$@"\n' > /usr/local/bin/lotse \
  && chmod 755 /usr/local/bin/lotse
