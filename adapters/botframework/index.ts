@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -10,6 +10,7 @@ import { DeliveryError, type ChannelSender } from '../../src/broadcast/channel.j
 import type { Conversation } from '../../src/core/conversation.js';
 import type { Logger } from '../../src/log.js';
 import type { Db } from '../../src/store/database.js';
+import { isLocalRequest } from '../../src/server/local.js';
 import { botframeworkHandler, referenceStore, type TurnContextLike } from './bot.js';
 import { renderForBotFramework } from './render.js';
 
@@ -37,8 +38,6 @@ export interface BotFrameworkChannel {
   mode: 'authenticated' | 'development';
 }
 
-const LOCAL = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
-const isLocal = (request: Request) => LOCAL.includes(request.socket.remoteAddress ?? '') && !request.get('x-forwarded-for');
 
 function statusOf(error: unknown): number | null {
   if (error && typeof error === 'object') {
@@ -72,7 +71,7 @@ export function botframeworkChannel(settings: BotFrameworkSettings, deps: { conv
   const router = Router();
   router.post('/api/messages', express.json({ limit: '1mb' }), async (request, response) => {
     // Without credentials only the local Emulator may talk to the bot.
-    if (!authenticated && !isLocal(request)) return void response.sendStatus(401);
+    if (!authenticated && !isLocalRequest(request)) return void response.sendStatus(401);
     await adapter.process(request, response as never, (context) => handle(context as unknown as TurnContextLike));
   });
 

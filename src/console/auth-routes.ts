@@ -1,6 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { escapeHtml } from '../server/html.js';
+import { isLocalRequest } from '../server/local.js';
 import { AccountError, SESSION_TTL_MS, type StaffAccounts } from './accounts.js';
 import { FORM_COOKIE, SESSION_COOKIE, cookieOptions, cookies, formToken, sameToken } from './http.js';
 import { consoleLanguage, consoleText, type ConsoleLanguage } from './texts.js';
@@ -34,11 +35,6 @@ ${field(t('login.name'), 'name', 'text', 'username')}${field(t('login.password')
   );
 }
 
-function isLocal(request: Request): boolean {
-  const address = request.socket.remoteAddress ?? '';
-  return ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(address) && !request.get('x-forwarded-for');
-}
-
 export function authRoutes(accounts: StaffAccounts, options: { loginLimit?: number } = {}): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '8kb' });
@@ -55,7 +51,7 @@ export function authRoutes(accounts: StaffAccounts, options: { loginLimit?: numb
   });
 
   router.get('/login', (request, response) => {
-    if (accounts.count() === 0 && isLocal(request)) return response.redirect(303, '/setup');
+    if (accounts.count() === 0 && isLocalRequest(request)) return response.redirect(303, '/setup');
     response.type('html').send(loginForm(request, response));
   });
 
@@ -77,7 +73,7 @@ export function authRoutes(accounts: StaffAccounts, options: { loginLimit?: numb
     response.redirect(303, '/login');
   });
 
-  const setupAllowed = (request: Request) => accounts.count() === 0 && isLocal(request);
+  const setupAllowed = (request: Request) => accounts.count() === 0 && isLocalRequest(request);
 
   router.get('/setup', (request, response) => {
     if (!setupAllowed(request)) return void response.status(404).type('text').send('not found');
