@@ -111,11 +111,6 @@ export class BroadcastEngine {
     return state;
   }
 
-  /** Runs until nothing is pending or scheduled any more (tests, the CLI's `--wait`). */
-  async drain(): Promise<void> {
-    while (this.options.outbox.nextDue() !== null || this.inFlight.size > 0) await this.clock.sleep(50);
-  }
-
   private async loop(): Promise<void> {
     const { outbox } = this.options;
     const concurrency = this.options.concurrency ?? 64;

@@ -83,11 +83,6 @@ export const requireCsrf: RequestHandler = (request, response, next) => {
   next();
 };
 
-export function requireAdmin(_request: Request, response: Response, next: NextFunction): void {
-  if (sessionOf(response).user.role !== 'admin') throw new HttpError(403, 'for admins only');
-  next();
-}
-
 /** Throws 403 unless the user may work on the region (404 would tell whether it exists). */
 export function checkRegion(user: StaffUser, region: string): void {
   if (!mayAccess(user, region)) throw new HttpError(403, `no access to region "${region}"`);

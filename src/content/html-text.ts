@@ -104,10 +104,3 @@ export function htmlToPlainText(html: string, language: string): PlainText {
   });
   return { blocks, sentences, links };
 }
-
-/** Plain text of HTML in one string, blocks separated by newlines. */
-export function htmlToString(html: string): string {
-  return htmlToBlocks(html)
-    .blocks.map((block) => block.text)
-    .join('\n');
-}

@@ -11,7 +11,7 @@ import type { ContentProblem } from './problems.js';
 
 export interface LoadedRegionEntry {
   region: Region;
-  search: RegionSearch;
+  readonly search: RegionSearch;
   loadedAt: Date;
   problems: ContentProblem[];
 }
@@ -25,9 +25,25 @@ export class RegionRegistry {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Indexes a region and makes it live, replacing an earlier version with the same slug. */
-  put(region: Region, problems: ContentProblem[] = []): LoadedRegionEntry {
-    const entry = { region, search: new RegionSearch(region, this.glossary, this.options), loadedAt: this.clock(), problems };
+  /**
+   * Makes a region live, replacing an earlier version with the same slug. Its search index is
+   * built on first use (commands that never search stay fast); `lotse start` builds it at once.
+   */
+  put(region: Region, problems: ContentProblem[] = [], options: { indexNow?: boolean } = {}): LoadedRegionEntry {
+    let search: RegionSearch | undefined;
+    const { glossary } = this;
+    const searchOptions = this.options;
+    const entry: LoadedRegionEntry = {
+      region,
+      loadedAt: this.clock(),
+      problems,
+      get search() {
+        search ??= new RegionSearch(region, glossary, searchOptions);
+        return search;
+      },
+    };
+    // A live swap builds the new index before it replaces the old one: questions never wait for it.
+    if (options.indexNow) void entry.search;
     this.entries.set(region.slug, entry);
     return entry;
   }

@@ -94,11 +94,6 @@ export class RegionSearch {
     for (const language of languages) this.indexes.set(language, new LanguageIndex(region, language, this.options));
   }
 
-  /** Languages that have content. */
-  get languages(): string[] {
-    return [...this.indexes.keys()];
-  }
-
   index(language: string): LanguageIndex | undefined {
     return this.indexes.get(language);
   }

@@ -148,11 +148,4 @@ export class InvertedIndex {
     return id === undefined ? Math.log(1 + (this.docCount + 0.5) / 0.5) : this.idfs[id]!;
   }
 
-  has(term: string): boolean {
-    return this.termIds.has(term);
-  }
-
-  terms(): IterableIterator<string> {
-    return this.termIds.keys();
-  }
 }

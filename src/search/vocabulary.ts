@@ -71,10 +71,6 @@ export class Vocabulary {
     return this.known.has(term);
   }
 
-  get size(): number {
-    return this.terms.length;
-  }
-
   /** Vocabulary terms within the allowed edits of `term`, closest first (the term itself excluded). */
   similar(term: string, maxEdits = allowedEdits(term.length), limit = 8): FuzzyMatch[] {
     if (maxEdits === 0) return [];

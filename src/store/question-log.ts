@@ -20,7 +20,7 @@ export class QuestionLog {
   private readonly countPage;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.insert = db.prepare(
@@ -51,12 +51,5 @@ export class QuestionLog {
   /** Free-text feedback ("/feedback"), anonymised like questions. */
   recordFeedback(region: string | null, language: string, text: string): void {
     this.insertFeedback.run(region, language, text, this.clock().toISOString());
-  }
-
-  recent(limit = 100): (LoggedQuestion & { createdAt: string })[] {
-    const rows = this.db
-      .prepare('SELECT region, language, text, reason, confidence, top_hits, created_at FROM question_log ORDER BY id DESC LIMIT ?')
-      .all(limit) as { region: string; language: string; text: string; reason: LoggedQuestion['reason']; confidence: number | null; top_hits: string; created_at: string }[];
-    return rows.map((row) => ({ region: row.region, language: row.language, text: row.text, reason: row.reason, confidence: row.confidence, topHits: JSON.parse(row.top_hits) as LoggedQuestion['topHits'], createdAt: row.created_at }));
   }
 }

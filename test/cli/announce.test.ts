@@ -13,7 +13,7 @@ const lotse = (...args: string[]) =>
   spawnSync(process.execPath, [path.resolve('dist/src/cli/main.js'), ...args], { env: { ...process.env, DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: '' }, encoding: 'utf8' });
 
 describe('lotse announce / announcements', () => {
-  it('shows the audience per language, queues the announcement and lists it', () => {
+  it('shows the audience per language, queues the announcement and lists it', { timeout: 60_000 }, () => {
     const db = openDatabase(databasePath(dataDir));
     const chats = new ChatStore(db);
     chats.save({ ...newChat('telegram', '1'), region: 'musterstadt', language: 'ar', languageChosen: true, topics: ['news'] });
@@ -31,7 +31,7 @@ describe('lotse announce / announcements', () => {
     expect(lotse('announcements', '--cancel', '1').stdout).toContain('#1 cancelled');
   });
 
-  it('refuses bad input with a clear message', () => {
+  it('refuses bad input with a clear message', { timeout: 30_000 }, () => {
     const result = lotse('announce', '--region', 'musterstadt', '--topic', 'gossip', '--text', 'de=x');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('unknown topic');

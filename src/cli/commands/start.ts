@@ -33,8 +33,9 @@ export function registerStart(program: Command): void {
       const logger = createLogger(config.LOG_LEVEL);
       const registry = new RegionRegistry(shippedGlossary());
       for (const { region, problems } of await loadServedRegions(config.DATA_DIR, logger, config.INTEGREAT_REGIONS.length === 0)) registry.put(region, problems);
-      for (const { region } of registry.list()) {
-        logger.info({ region: region.slug, languages: region.languages.map((language) => language.code), pages: region.pages.length }, 'region loaded');
+      for (const entry of registry.list()) {
+        void entry.search; // index now, not at the first question
+        logger.info({ region: entry.region.slug, languages: entry.region.languages.map((language) => language.code), pages: entry.region.pages.length }, 'region loaded');
       }
 
       const db = openDatabase(databasePath(config.DATA_DIR));

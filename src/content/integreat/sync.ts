@@ -68,7 +68,7 @@ export class IntegreatSync {
       }
       await writeSnapshot(region, snapshotPath(dataDir, slug));
       const previous = registry.get(slug)?.region;
-      registry.put(region, problems);
+      registry.put(region, problems, { indexNow: true });
       this.options.onUpdated?.(previous, region);
       logger.info({ region: slug, pages: region.pages.length, events: region.events.length, pois: region.pois.length, skipped: problems.length, ms: Date.now() - started }, 'Integreat region synced');
       return 'updated';
