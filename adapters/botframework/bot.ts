@@ -1,5 +1,5 @@
 import type { Conversation } from '../../src/core/conversation.js';
-import type { Incoming } from '../../src/core/message.js';
+import { textOrCommand, type Incoming } from '../../src/core/message.js';
 import type { Db } from '../../src/store/database.js';
 import { renderForBotFramework, type OutgoingActivity } from './render.js';
 
@@ -72,9 +72,7 @@ export function toIncoming(activity: ActivityLike, feedbackTokens: ReadonlyMap<s
   if (location !== null) return { ...base, kind: 'location', location };
   const text = (activity.text ?? '').trim();
   if (text === '') return { ...base, kind: 'unsupported' };
-  const command = /^\/(\w{1,32})\s*(.*)$/s.exec(text);
-  if (command) return { ...base, kind: 'command', command: command[1]!.toLowerCase(), args: command[2]! };
-  return { ...base, kind: 'text', text };
+  return textOrCommand(base, text);
 }
 
 export function botframeworkHandler(conversation: Conversation, remember: RememberReference) {

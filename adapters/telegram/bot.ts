@@ -4,7 +4,7 @@ import { Bot, Composer, type Context } from 'grammy';
 import type { LanguageCode, UserFromGetMe } from 'grammy/types';
 import type { Conversation } from '../../src/core/conversation.js';
 import type { BotTexts } from '../../src/core/i18n.js';
-import type { Incoming } from '../../src/core/message.js';
+import { textOrCommand, type Incoming } from '../../src/core/message.js';
 import type { Logger } from '../../src/log.js';
 import { commandList } from '../../intents/help.js';
 import { renderForTelegram } from './render.js';
@@ -50,11 +50,7 @@ export function toIncoming(ctx: Context): Incoming | null {
   const message = ctx.message;
   if (message === undefined) return null;
   if (message.location) return { ...base, kind: 'location', location: { lat: message.location.latitude, lon: message.location.longitude } };
-  if (typeof message.text === 'string') {
-    const command = /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(message.text);
-    if (command) return { ...base, kind: 'command', command: command[1]!.toLowerCase(), args: command[2] ?? '' };
-    return { ...base, kind: 'text', text: message.text };
-  }
+  if (typeof message.text === 'string') return textOrCommand(base, message.text);
   return { ...base, kind: 'unsupported' };
 }
 

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Conversation } from '../../src/core/conversation.js';
-import type { Button, Incoming } from '../../src/core/message.js';
+import { textOrCommand, type Button, type Incoming } from '../../src/core/message.js';
 import { renderForTerminal } from './render.js';
 
 /**
@@ -13,9 +13,7 @@ export function parseTerminalInput(line: string, choices: Button[], base: Pick<I
   if (choices[number - 1] !== undefined) return { ...base, kind: 'button', payload: choices[number - 1]!.payload };
   const location = /^loc\s+(-?\d+(?:\.\d+)?)[ ,]+(-?\d+(?:\.\d+)?)$/i.exec(text);
   if (location) return { ...base, kind: 'location', location: { lat: Number(location[1]), lon: Number(location[2]) } };
-  const command = /^\/(\w+)\s*(.*)$/.exec(text);
-  if (command) return { ...base, kind: 'command', command: command[1]!, args: command[2]! };
-  return { ...base, kind: 'text', text };
+  return textOrCommand(base, text);
 }
 
 export async function runTerminalChat(conversation: Conversation, options: { language: string; input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }): Promise<void> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ChannelSender } from '../../src/broadcast/channel.js';
 import type { RegionRegistry } from '../../src/content/registry.js';
 import type { Conversation } from '../../src/core/conversation.js';
-import type { Incoming, Reply } from '../../src/core/message.js';
+import { textOrCommand, type Incoming, type Reply } from '../../src/core/message.js';
 import { resolvePackagePath } from '../../src/paths.js';
 import type { Db } from '../../src/store/database.js';
 
@@ -28,10 +28,7 @@ export function toIncoming(body: z.infer<typeof messageSchema>): Incoming {
   const base = { channel: CHANNEL, chatId: body.clientId, ...(body.language ? { languageHint: body.language } : {}) };
   if (body.payload !== undefined) return { ...base, kind: 'button', payload: body.payload };
   if (body.location !== undefined) return { ...base, kind: 'location', location: body.location };
-  const text = body.text ?? '';
-  const command = /^\/(\w{1,32})\s*(.*)$/s.exec(text.trim());
-  if (command) return { ...base, kind: 'command', command: command[1]!.toLowerCase(), args: command[2]! };
-  return { ...base, kind: 'text', text };
+  return textOrCommand(base, body.text ?? '');
 }
 
 /** Cross-origin: the widget runs on the municipality's site and calls Lotse. */

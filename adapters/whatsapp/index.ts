@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { Router } from 'express';
 import { DeliveryError, type ChannelSender } from '../../src/broadcast/channel.js';
 import type { Conversation } from '../../src/core/conversation.js';
-import type { Incoming, Reply } from '../../src/core/message.js';
+import { textOrCommand, type Incoming, type Reply } from '../../src/core/message.js';
 import type { Logger } from '../../src/log.js';
 import type { Db } from '../../src/store/database.js';
 import { renderForWhatsApp, type WhatsAppMessage } from './render.js';
@@ -92,11 +92,7 @@ export function toIncoming(message: WebhookMessage, languageHint?: string): Inco
   if (message.type === 'location' && typeof message.location?.latitude === 'number' && typeof message.location.longitude === 'number') {
     return { ...base, kind: 'location', location: { lat: message.location.latitude, lon: message.location.longitude } };
   }
-  if (message.type === 'text' && typeof message.text?.body === 'string') {
-    const command = /^\/(\w{1,32})\s*(.*)$/s.exec(message.text.body.trim());
-    if (command) return { ...base, kind: 'command', command: command[1]!.toLowerCase(), args: command[2]! };
-    return { ...base, kind: 'text', text: message.text.body };
-  }
+  if (message.type === 'text' && typeof message.text?.body === 'string') return textOrCommand(base, message.text.body);
   return { ...base, kind: 'unsupported' };
 }
 

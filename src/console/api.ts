@@ -5,7 +5,7 @@ import { renderForTerminal } from '../../adapters/terminal/render.js';
 import { AnnouncementError, type Announcements } from '../broadcast/announcements.js';
 import type { RegionRegistry } from '../content/registry.js';
 import type { Conversation } from '../core/conversation.js';
-import type { Incoming, Reply } from '../core/message.js';
+import { textOrCommand, type Incoming, type Reply } from '../core/message.js';
 import type { Db } from '../store/database.js';
 import { mayAccess, type StaffAccounts } from './accounts.js';
 import { HttpError, apiErrors, checkRegion, requireCsrf, requireSession, sessionOf } from './http.js';
@@ -105,9 +105,7 @@ export function consoleApi(deps: ConsoleApiDeps): Router {
         ? { ...base, kind: 'button', payload: input.payload }
         : input.location !== undefined
           ? { ...base, kind: 'location', location: input.location }
-          : /^\/\w+/.test(input.text ?? '')
-            ? { ...base, kind: 'command', command: input.text!.slice(1).split(/\s/)[0]!.toLowerCase(), args: '' }
-            : { ...base, kind: 'text', text: input.text ?? '' };
+          : textOrCommand(base, input.text ?? '');
     const replies = await deps.preview.handle(incoming);
     response.json({ replies });
   });

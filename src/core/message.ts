@@ -63,6 +63,16 @@ export function payload(...parts: (string | number)[]): string {
   return value;
 }
 
+/** A command as messengers write them: `/start`, `/start@lotse_bot`, `/help topics`. */
+const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/;
+
+/** A typed message: a command when it is one, else text. One rule for every channel. */
+export function textOrCommand(base: IncomingBase, text: string): Incoming {
+  const command = COMMAND.exec(text.trim());
+  if (command) return { ...base, kind: 'command', command: command[1]!.toLowerCase(), args: (command[2] ?? '').trim() };
+  return { ...base, kind: 'text', text };
+}
+
 /** Splits `action:arg:arg`; null for something that is not a payload of ours. */
 export function parsePayload(value: string): { action: string; args: string[] } | null {
   if (value.length === 0 || Buffer.byteLength(value, 'utf8') > MAX_PAYLOAD_BYTES || !/^[a-z]+(:[\w@.+-]*)*$/.test(value)) return null;
