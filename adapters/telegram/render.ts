@@ -1,4 +1,5 @@
 import type { Block, Reply } from '../../src/core/message.js';
+import { splitText } from '../shared/split-text.js';
 
 /**
  * Reply → Telegram messages in HTML parse mode. Everything from content is escaped — no page
@@ -60,7 +61,7 @@ function mapLink(lat: number, lon: number): string {
 function fit(plain: string, render: (piece: string) => string): string[] {
   const rendered = render(plain);
   if (rendered.length <= MAX_MESSAGE_LENGTH) return [rendered];
-  return pieces(plain, Math.max(1, Math.floor(plain.length / 2))).flatMap((piece) => fit(piece, render));
+  return splitText(plain, Math.max(1, Math.floor(plain.length / 2))).flatMap((piece) => fit(piece, render));
 }
 
 /** One block as Telegram HTML; long text is cut into pieces that each stay under the limit. */
@@ -86,22 +87,6 @@ function renderBlock(block: Block, rtl: boolean): string[] {
       return [lines.join('\n')];
     }
   }
-}
-
-/** Splits plain text at paragraph, line or word boundaries into pieces of at most `size` characters. */
-export function pieces(value: string, size: number): string[] {
-  if (value.length <= size) return [value];
-  const result: string[] = [];
-  let rest = value;
-  while (rest.length > size) {
-    const window = rest.slice(0, size);
-    const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    const at = cut > size / 2 ? cut : size;
-    result.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest !== '') result.push(rest);
-  return result;
 }
 
 export function renderForTelegram(reply: Reply): TelegramMessage[] {

@@ -1,4 +1,5 @@
 import type { Block, Reply } from '../../src/core/message.js';
+import { splitText } from '../shared/split-text.js';
 
 /**
  * Reply → WhatsApp Cloud API messages. WhatsApp formats with *bold* and _italic_; up to three
@@ -35,25 +36,12 @@ function blockText(block: Block): string {
   }
 }
 
-function chunks(text: string, size: number): string[] {
-  const result: string[] = [];
-  let rest = text;
-  while (rest.length > size) {
-    const cut = Math.max(rest.lastIndexOf('\n\n', size), rest.lastIndexOf('\n', size), rest.lastIndexOf(' ', size));
-    const at = cut > size / 2 ? cut : size;
-    result.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest !== '') result.push(rest);
-  return result;
-}
-
 export function renderForWhatsApp(reply: Reply, listLabel = '☰'): WhatsAppMessage[] {
   const text = reply.blocks.map(blockText).join('\n\n') || '…';
   const buttons = (reply.buttons ?? []).flat();
   const interactive = buttons.length > 0 || reply.requestLocation !== undefined;
   // The last part carries the buttons; an interactive body is shorter than a text message.
-  const parts = chunks(text, interactive ? MAX_INTERACTIVE_BODY : MAX_TEXT);
+  const parts = splitText(text, interactive ? MAX_INTERACTIVE_BODY : MAX_TEXT);
   const last = parts.pop() ?? '…';
   const messages: WhatsAppMessage[] = parts.map((body) => ({ type: 'text', text: { body, preview_url: false } }));
   if (reply.requestLocation) {
