@@ -10,6 +10,9 @@ describe('loadConfig', () => {
     expect(config.LOG_LEVEL).toBe('info');
     expect(config.INTEGREAT_REGIONS).toEqual([]);
     expect(config.SYNC_INTERVAL).toBe(6 * 3_600_000);
+    expect(config.PUBLIC_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://lotse.example' }).PUBLIC_URL).toBe('https://lotse.example');
   });
 
   it('parses lists and durations', () => {

@@ -5,8 +5,7 @@ import { AnnouncementError, type Progress } from '../../broadcast/announcements.
 import type { ChannelSender } from '../../broadcast/channel.js';
 import type { FallbackMode } from '../../broadcast/outbox.js';
 import { loadConfig, type Config } from '../../config/env.js';
-import { loadServedRegions } from '../../content/data-dir.js';
-import { RegionRegistry } from '../../content/registry.js';
+import { loadRegistry } from '../registry.js';
 import { BotTexts } from '../../core/i18n.js';
 import { createLogger } from '../../log.js';
 import { databasePath, openDatabase } from '../../store/database.js';
@@ -26,8 +25,8 @@ export function sendersFromConfig(config: Config): Map<string, ChannelSender> {
 async function open(withSenders: boolean) {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const registry = new RegionRegistry(null);
-  for (const { region } of await loadServedRegions(config.DATA_DIR, logger)) registry.put(region);
+  // Announcing needs the regions' names and languages, not their search indexes.
+  const registry = await loadRegistry(config, logger, { glossary: null });
   const db = openDatabase(databasePath(config.DATA_DIR));
   return { db, ...createBroadcasting({ db, registry, texts: new BotTexts(), senders: withSenders ? sendersFromConfig(config) : new Map(), logger }) };
 }

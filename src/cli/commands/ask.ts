@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/env.js';
-import { loadServedRegions } from '../../content/data-dir.js';
-import { RegionRegistry } from '../../content/registry.js';
+import { loadRegistry } from '../registry.js';
 import { createLogger } from '../../log.js';
 import { shippedGlossary } from '../../search/glossary.js';
 import type { SearchResult } from '../../search/engine.js';
@@ -33,8 +32,7 @@ export function registerAsk(program: Command): void {
     .action(async (question: string, flags: { region?: string; lang: string; limit: string; json?: boolean }) => {
       const config = loadConfig();
       const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-      const registry = new RegionRegistry(shippedGlossary());
-      for (const { region, problems } of await loadServedRegions(config.DATA_DIR, logger)) registry.put(region, problems);
+      const registry = await loadRegistry(config, logger, { glossary: shippedGlossary() });
       const entry = flags.region ? registry.get(flags.region) : registry.list()[0];
       if (entry === undefined) {
         console.error(`unknown region "${flags.region}"; loaded: ${registry.list().map((item) => item.region.slug).join(', ')}`);

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { runTerminalChat } from '../../../adapters/terminal/chat.js';
 import { createConversation } from '../../app/conversation.js';
 import { loadConfig } from '../../config/env.js';
-import { loadServedRegions } from '../../content/data-dir.js';
-import { RegionRegistry } from '../../content/registry.js';
+import { loadRegistry } from '../registry.js';
 import { createLogger } from '../../log.js';
 import { shippedGlossary } from '../../search/glossary.js';
 import { openDatabase } from '../../store/database.js';
@@ -17,17 +16,13 @@ export function registerChat(program: Command): void {
     .action(async (flags: { region?: string; lang: string }) => {
       const config = loadConfig();
       const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-      const registry = new RegionRegistry(shippedGlossary());
-      for (const { region, problems } of await loadServedRegions(config.DATA_DIR, logger)) {
-        if (flags.region === undefined || region.slug === flags.region) registry.put(region, problems);
-      }
+      const registry = await loadRegistry(config, logger, { glossary: shippedGlossary(), ...(flags.region ? { only: flags.region } : {}) });
       if (registry.size === 0) {
         console.error(`unknown region "${flags.region}"`);
         process.exitCode = 2;
         return;
       }
-      const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-      const conversation = createConversation({ registry, db: openDatabase(':memory:'), logger, publicUrl });
+      const conversation = createConversation({ registry, db: openDatabase(':memory:'), logger, publicUrl: config.PUBLIC_URL });
       await runTerminalChat(conversation, { language: flags.lang });
     });
 }

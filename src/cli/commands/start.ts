@@ -12,10 +12,9 @@ import { StaffAccounts } from '../../console/accounts.js';
 import { mountConsole } from '../../console/index.js';
 import { sendersFromConfig } from './announce.js';
 import { loadConfig } from '../../config/env.js';
-import { loadServedRegions } from '../../content/data-dir.js';
 import { IntegreatSync } from '../../content/integreat/sync.js';
 import { HttpIntegreatSource } from '../../content/integreat/source.js';
-import { RegionRegistry } from '../../content/registry.js';
+import { loadRegistry } from '../registry.js';
 import { BotTexts } from '../../core/i18n.js';
 import { createLogger } from '../../log.js';
 import { shippedGlossary } from '../../search/glossary.js';
@@ -31,8 +30,7 @@ export function registerStart(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
-      const registry = new RegionRegistry(shippedGlossary());
-      for (const { region, problems } of await loadServedRegions(config.DATA_DIR, logger, config.INTEGREAT_REGIONS.length === 0)) registry.put(region, problems);
+      const registry = await loadRegistry(config, logger, { glossary: shippedGlossary(), demoWhenEmpty: config.INTEGREAT_REGIONS.length === 0 });
       for (const entry of registry.list()) {
         void entry.search; // index now, not at the first question
         logger.info({ region: entry.region.slug, languages: entry.region.languages.map((language) => language.code), pages: entry.region.pages.length }, 'region loaded');
@@ -41,8 +39,7 @@ export function registerStart(program: Command): void {
       const db = openDatabase(databasePath(config.DATA_DIR));
       const metrics = new Metrics();
       const texts = new BotTexts();
-      const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-      const conversation = createConversation({ registry, db, logger, publicUrl, texts, onHandled: metrics.onHandled });
+      const conversation = createConversation({ registry, db, logger, publicUrl: config.PUBLIC_URL, texts, onHandled: metrics.onHandled });
       const telegram = telegramChannel(config, { conversation, texts, logger });
       const senders = sendersFromConfig(config);
       senders.set('webchat', webchatSender(db));
@@ -83,7 +80,7 @@ export function registerStart(program: Command): void {
       const accounts = new StaffAccounts(db);
       if (accounts.count() === 0) logger.info(`no staff account yet: open http://localhost:${config.PORT}/setup on this machine, or run "lotse user add --admin NAME"`);
       // Previews and the console's web chat run on a throwaway store: staff tests leave no chat state and no logs behind.
-      const preview = createConversation({ registry, db: openDatabase(':memory:'), logger, publicUrl, texts });
+      const preview = createConversation({ registry, db: openDatabase(':memory:'), logger, publicUrl: config.PUBLIC_URL, texts });
       const consoleDeps = {
         accounts,
         registry,
