@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import type { ChannelSender } from '../../src/broadcast/channel.js';
 import { BotTexts } from '../../src/core/i18n.js';
 import { FakeBotApi, botInfo } from './telegram/fake-bot-api.js';
 import { FakeGraphApi } from './whatsapp/fake-graph-api.js';
+import { FakeConnector } from './botframework/fake-connector.js';
 import { setup } from '../intents/helpers.js';
 
 /**
@@ -140,19 +140,9 @@ async function whatsappDriver(): Promise<Driver> {
 
 async function botframeworkDriver(): Promise<Driver> {
   const context = setup();
-  const received: Record<string, unknown>[] = [];
-  const connector = createServer((request, response) => {
-    let raw = '';
-    request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-    request.on('end', () => {
-      received.push(JSON.parse(raw || '{}') as Record<string, unknown>);
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ id: `r${received.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise((resolve) => connector.close(() => resolve())));
-  const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+  const connector = new FakeConnector();
+  const serviceUrl = await connector.listen();
+  closers.push(() => connector.close());
   const channel = botframeworkChannel({ BOTFRAMEWORK_DEV_MODE: true }, { conversation: context.conversation, db: context.db, logger: context.logger })!;
   const app = express();
   app.use(channel.router);
@@ -160,7 +150,7 @@ async function botframeworkDriver(): Promise<Driver> {
   let read = 0;
   let id = 0;
   const collect = async (): Promise<Seen> => {
-    const activities = received.slice(read);
+    const activities = connector.received.slice(read).map((entry) => entry.body);
     read += activities.length;
     const actionsOf = (activity: Record<string, unknown>) => [
       ...((activity.suggestedActions as { actions?: { value?: { payload?: string } }[] })?.actions ?? []),

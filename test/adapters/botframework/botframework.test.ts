@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { TestAdapter, type Activity } from 'botbuilder';
@@ -7,6 +6,7 @@ import { botframeworkHandler, type TurnContextLike } from '../../../adapters/bot
 import { botframeworkChannel } from '../../../adapters/botframework/index.js';
 import { renderForBotFramework } from '../../../adapters/botframework/render.js';
 import { setup } from '../../intents/helpers.js';
+import { FakeConnector } from './fake-connector.js';
 
 function testAdapter() {
   const context = setup();
@@ -65,18 +65,9 @@ describe('renderForBotFramework', () => {
 
 describe('POST /api/messages in development mode, with a fake connector service', () => {
   it('answers an Emulator activity through the connector, and rejects non-local callers', async () => {
-    const received: { path: string; body: Record<string, unknown> }[] = [];
-    const connector = createServer((request, response) => {
-      let raw = '';
-      request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      request.on('end', () => {
-        received.push({ path: request.url!, body: JSON.parse(raw || '{}') as Record<string, unknown> });
-        response.setHeader('content-type', 'application/json');
-        response.end(JSON.stringify({ id: `reply-${received.length}` }));
-      });
-    });
-    await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
-    const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+    const connector = new FakeConnector();
+    const serviceUrl = await connector.listen();
+    const { received } = connector;
 
     const context = setup();
     const channel = botframeworkChannel({ BOTFRAMEWORK_DEV_MODE: true }, { conversation: context.conversation, db: context.db, logger: context.logger })!;
@@ -105,7 +96,7 @@ describe('POST /api/messages in development mode, with a fake connector service'
       expect(forged.status).toBe(401);
     } finally {
       server.close();
-      connector.close();
+      await connector.close();
     }
   });
 
