@@ -68,7 +68,7 @@ async function scenario(name: string, perSecond: number, maxSeconds: number, api
   const registry = new RegionRegistry(null);
   registry.put(parseSnapshot({ region: { slug: 'bench', name: 'Benchstadt' }, languages: [{ code: 'de', name: 'Deutsch', direction: 'ltr' }], pages: [] }, { kind: 'snapshot', location: 'bench', fetchedAt: null }).region);
   const sender = telegramSender({ token: '1:BENCH', apiRoot: api.root, limits: { perSecond, perChatPerSecond: 1 } });
-  const { announcements, engine } = createBroadcasting({ db, registry, texts: new BotTexts(), senders: new Map([['telegram', sender]]), logger: createLogger('warn'), concurrency: 128 });
+  const { announcements, engine } = createBroadcasting({ db, registry, texts: new BotTexts(), senders: new Map([['telegram', sender]]), logger: createLogger('warn'), engine: { concurrency: 128 } });
   await api.report(); // reset the counter
 
   globalThis.gc?.();

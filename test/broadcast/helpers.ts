@@ -1,8 +1,7 @@
-import { Announcements } from '../../src/broadcast/announcements.js';
 import { DeliveryError, type ChannelSender, type DeliveryFailure } from '../../src/broadcast/channel.js';
 import type { Clock } from '../../src/broadcast/clock.js';
-import { BroadcastEngine, type EngineOptions } from '../../src/broadcast/engine.js';
-import { Outbox } from '../../src/broadcast/outbox.js';
+import { createBroadcasting, type EngineTuning } from '../../src/app/broadcast.js';
+import { createLogger } from '../../src/log.js';
 import { parseSnapshot } from '../../src/content/snapshot.js';
 import { RegionRegistry } from '../../src/content/registry.js';
 import { BotTexts } from '../../src/core/i18n.js';
@@ -68,10 +67,11 @@ export class FakeSender implements ChannelSender {
   }
 }
 
-export function broadcastSetup(subscribers: { chatId: string; language: string; topics?: string[]; channel?: string }[], options: Partial<EngineOptions> = {}) {
+export function broadcastSetup(subscribers: { chatId: string; language: string; topics?: string[]; channel?: string }[], options: EngineTuning = {}) {
   const clock = new VirtualClock();
+  const now = () => new Date(clock.now());
   const db = openDatabase(':memory:');
-  const chats = new ChatStore(db, () => new Date(clock.now()));
+  const chats = new ChatStore(db, now);
   for (const subscriber of subscribers) {
     chats.save({ ...newChat(subscriber.channel ?? 'fake', subscriber.chatId), region: 'testdorf', language: subscriber.language, languageChosen: true, topics: subscriber.topics ?? ['news'] });
   }
@@ -85,25 +85,23 @@ export function broadcastSetup(subscribers: { chatId: string; language: string; 
   ).region;
   const registry = new RegionRegistry(null);
   registry.put(region);
-  const outbox = new Outbox(db);
-  const announcements = new Announcements({ outbox, chats, registry, texts: new BotTexts(), now: () => new Date(clock.now()) });
   const sender = new FakeSender(clock);
   const errors: unknown[] = [];
-  const engine = new BroadcastEngine({
-    outbox,
+  // The same wiring as production, on the virtual clock.
+  const { outbox, announcements, engine } = createBroadcasting({
+    db,
+    registry,
+    texts: new BotTexts(),
     senders: new Map([['fake', sender]]),
-    audience: (announcement) => announcements.recipients(announcement),
-    compose: (announcement, delivery) => announcements.compose(announcement, delivery),
-    onGone: (channel, chatId) => chats.deactivate(channel, chatId),
-    onError: (error) => errors.push(error),
-    clock,
-    ...options,
+    logger: createLogger('silent'),
+    now,
+    engine: { onError: (error) => errors.push(error), clock, ...options },
   });
   const settled = (id: number) => () => {
     const state = outbox.get(id)?.state;
     return state === 'done' || state === 'cancelled';
   };
-  return { clock, db, chats, outbox, announcements, sender, engine, errors, settled };
+  return { clock, db, chats, registry, outbox, announcements, sender, engine, errors, settled };
 }
 
 export const subscribers = (count: number, language = 'de') => Array.from({ length: count }, (_, index) => ({ chatId: String(1000 + index), language }));

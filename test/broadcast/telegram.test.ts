@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { telegramSender } from '../../adapters/telegram/sender.js';
 import { systemClock } from '../../src/broadcast/clock.js';
-import { BroadcastEngine } from '../../src/broadcast/engine.js';
+import { createBroadcasting } from '../../src/app/broadcast.js';
+import { BotTexts } from '../../src/core/i18n.js';
+import { createLogger } from '../../src/log.js';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
 import { broadcastSetup, subscribers } from './helpers.js';
 
@@ -20,16 +22,13 @@ describe('broadcast through Telegram (fake Bot API on localhost)', () => {
     api.failures.set('1002', [{ status: 403, description: 'Forbidden: bot was blocked by the user' }]);
     const sender = telegramSender({ token: '123:TEST', apiRoot: root, limits: { perSecond: 1000, perChatPerSecond: 1000 } });
     // Real time here (the fake server is real I/O); retry_after is 1 s, backoff 50 ms.
-    const engine = new BroadcastEngine({
-      outbox: setup.outbox,
+    const { engine } = createBroadcasting({
+      db: setup.db,
+      registry: setup.registry,
+      texts: new BotTexts(),
       senders: new Map([['telegram', sender]]),
-      audience: (announcement) => setup.announcements.recipients(announcement),
-      compose: (announcement, delivery) => setup.announcements.compose(announcement, delivery),
-      onGone: (channel, chatId) => setup.chats.deactivate(channel, chatId),
-      clock: systemClock,
-      concurrency: 1,
-      backoffMs: 50,
-      pollMs: 20,
+      logger: createLogger('silent'),
+      engine: { clock: systemClock, concurrency: 1, backoffMs: 50, pollMs: 20 },
     });
     const id = setup.announcements.create({ region: 'testdorf', topic: 'news', texts: { de: 'Wichtig <b>&</b>' }, link: null, author: 'staff', fallback: 'none' })!;
     engine.start();
