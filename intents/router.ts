@@ -1,5 +1,6 @@
 import type { ConversationContext, Intent, Router } from '../src/core/context.js';
 import { parsePayload } from '../src/core/message.js';
+import { understandText, type TextIntent } from '../src/core/understand.js';
 import { confirmDelete, deleteChat } from './delete.js';
 import { emergency } from './emergency.js';
 import { events, weekendEvents } from './events.js';
@@ -13,7 +14,7 @@ import { chooseTopics, chooseUnsubscribe, subscribe, unsubscribe } from './subsc
 
 /**
  * Which intent answers a message: commands and buttons by name, locations to places, and
- * text — after the emergency check, which always comes first — by its words, else a question.
+ * text by what it asks for (`understandText`; emergencies always first), else a question.
  */
 
 const COMMANDS: Record<string, Intent> = {
@@ -63,28 +64,33 @@ function routeButton(value: string): Intent {
   }
 }
 
+const WORD_ROUTES: Record<Extract<TextIntent, { kind: 'word' }>['intent'], (ctx: ConversationContext) => Intent> = {
+  greeting: (ctx) => (ctx.chat.consentAt === null ? start : welcomeBack),
+  thanks: () => thanks,
+  help: () => help,
+  unsubscribe: () => chooseUnsubscribe,
+  subscribe: () => chooseTopics,
+  delete: () => confirmDelete,
+  language: () => chooseLanguage,
+  region: () => chooseRegion,
+  feedback: () => askFeedback,
+};
+
 function routeText(ctx: ConversationContext, text: string): Intent {
-  const { texts } = ctx;
-  // Urgency beats everything, in any language the bot knows.
-  if (texts.matches('emergency', text)) return emergency;
+  const understood = understandText(ctx.texts, text, ctx.language);
+  if (understood.kind === 'emergency') return emergency;
   if (ctx.chat.awaiting === 'feedback') return receiveFeedback;
-  const languages = [...new Set([ctx.language, texts.replyLanguage(ctx.language), 'en', 'de'])];
   if (ctx.chat.consentAt === null && ctx.chat.region === null && ctx.registry.size > 1) return start;
-  if (texts.matches('greeting', text, languages)) return ctx.chat.consentAt === null ? start : welcomeBack;
-  if (texts.matches('thanks', text, languages)) return thanks;
-  if (texts.matches('help', text, languages)) return help;
-  if (texts.matches('weekend', text, languages)) return weekendEvents;
-  if (texts.matches('events', text, languages)) return events;
-  if (texts.matches('unsubscribe', text, languages)) return chooseUnsubscribe;
-  if (texts.matches('subscribe', text, languages)) return chooseTopics;
-  if (texts.matches('delete', text, languages)) return confirmDelete;
-  if (texts.matches('language', text, languages)) return chooseLanguage;
-  if (texts.matches('region', text, languages)) return chooseRegion;
-  if (texts.matches('feedback', text, languages)) return askFeedback;
-  // "Arzt in der Nähe", "doctor near me": places, filtered by the category named. A bare "Arzt"
-  // is a question; its answer offers the nearby places as a button.
-  if (texts.matches('places', text, languages)) return askLocation(texts.categoriesIn(text, languages));
-  return question;
+  switch (understood.kind) {
+    case 'word':
+      return WORD_ROUTES[understood.intent](ctx);
+    case 'events':
+      return understood.window === 'weekend' ? weekendEvents : events;
+    case 'places':
+      return askLocation(understood.categories);
+    case 'question':
+      return question;
+  }
 }
 
 export const router: Router = (ctx) => {

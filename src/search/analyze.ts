@@ -15,6 +15,8 @@ export interface Token {
   word: string;
   /** Position among the words of the text, stop words included (for proximity). */
   position: number;
+  /** Written as an acronym ("BuT"): never a stop word, in any language it is read in. */
+  acronym: boolean;
 }
 
 /** Which language's rules to apply to a word, given the languages a text may be in (first wins). */
@@ -88,7 +90,12 @@ function analyzeWritten(written: string, languages: readonly string[], cacheKey:
  */
 export function analyze(text: string, languages: readonly string[], offset = 0): Token[] {
   const tokens: Token[] = [];
-  analyzeEach(text, languages, (term, word, position) => tokens.push({ term, word, position: position + offset }));
+  const cacheKey = languages.join(',');
+  const written = splitWords(text.normalize('NFKC'));
+  for (let position = 0; position < written.length; position++) {
+    const acronym = isAcronym(written[position]!);
+    for (const [term, word] of analyzeWritten(written[position]!, languages, cacheKey)) tokens.push({ term, word, position: position + offset, acronym });
+  }
   return tokens;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { resolvePackagePath } from '../paths.js';
 import { analyzeWord } from './analyze.js';
@@ -14,6 +14,12 @@ import { normaliseText, scriptOf, scriptOfLanguage, splitWords } from './normali
 
 const glossaryFileSchema = z.object({
   version: z.literal(1),
+  /**
+   * `integration` concepts (Aufenthaltstitel, SCHUFA) add a clause of their own to a question;
+   * `everyday` words (learn, flat, swallow) only stand in for the user's word where the pages do
+   * not have it: in another language, or in a colloquial form the pages never use.
+   */
+  tier: z.enum(['integration', 'everyday']).default('integration'),
   concepts: z.array(
     z.object({
       id: z.string().min(1),
@@ -22,12 +28,17 @@ const glossaryFileSchema = z.object({
   ),
 });
 
-export type GlossaryFile = z.infer<typeof glossaryFileSchema>;
+export type ConceptTier = 'integration' | 'everyday';
+
+export type GlossaryFile = z.input<typeof glossaryFileSchema>;
 
 export interface GlossaryMatch {
   conceptId: string;
+  tier: ConceptTier;
   /** The words of the question that matched, as typed (normalised). */
   matched: string;
+  /** The same words, one by one. */
+  words: string[];
   /** Index terms for the concept in the target language, each variant as its list of terms. */
   expansions: string[][];
 }
@@ -39,17 +50,26 @@ function termKey(term: string, language: string): string[] {
     .filter((value): value is string => value !== null);
 }
 
+interface Concept {
+  id: string;
+  tier: ConceptTier;
+  terms: Record<string, string[]>;
+}
+
 export class Glossary {
   /** "term term" (analyzed, any language) → concept indexes. */
   private readonly lookup = new Map<string, Set<number>>();
   private readonly languages: string[];
   private readonly longest: number;
   private readonly expansionCache = new Map<string, string[][]>();
+  private readonly concepts: Concept[];
 
-  constructor(private readonly file: GlossaryFile) {
+  /** One glossary from one or more files (the integration concepts and the everyday words). */
+  constructor(files: readonly z.output<typeof glossaryFileSchema>[]) {
+    this.concepts = files.flatMap((file) => file.concepts.map((concept) => ({ ...concept, tier: file.tier })));
     const languages = new Set<string>();
     let longest = 1;
-    file.concepts.forEach((concept, index) => {
+    this.concepts.forEach((concept, index) => {
       for (const [language, terms] of Object.entries(concept.terms)) {
         languages.add(language);
         for (const term of terms) {
@@ -68,7 +88,7 @@ export class Glossary {
   }
 
   get size(): number {
-    return this.file.concepts.length;
+    return this.concepts.length;
   }
 
   /**
@@ -78,7 +98,7 @@ export class Glossary {
    * an Arabic one are both found.
    */
   match(question: string, targetLanguage: string, questionLanguage?: string): GlossaryMatch[] {
-    const found = new Map<number, string>();
+    const found = new Map<number, string[]>();
     // Only Turkish lower-cases differently (dotted and dotless i); normalise once per rule.
     const normalised = new Map<string, string[]>();
     for (const language of this.matchLanguages(targetLanguage, questionLanguage, question)) {
@@ -102,14 +122,14 @@ export class Glossary {
           if (term === null) break;
           parts.push(term);
           for (const concept of this.lookup.get(parts.join(' ')) ?? []) {
-            if (!found.has(concept)) found.set(concept, sequence.slice(start, end + 1).map((entry) => entry.word).join(' '));
+            if (!found.has(concept)) found.set(concept, sequence.slice(start, end + 1).map((entry) => entry.word));
           }
         }
       }
     }
-    return [...found].map(([index, matched]) => {
-      const concept = this.file.concepts[index]!;
-      return { conceptId: concept.id, matched, expansions: this.expansions(index, targetLanguage) };
+    return [...found].map(([index, words]) => {
+      const concept = this.concepts[index]!;
+      return { conceptId: concept.id, tier: concept.tier, matched: words.join(' '), words, expansions: this.expansions(index, targetLanguage) };
     });
   }
 
@@ -132,7 +152,7 @@ export class Glossary {
     const cacheKey = `${conceptIndex}:${language}`;
     let result = this.expansionCache.get(cacheKey);
     if (result === undefined) {
-      const terms = this.file.concepts[conceptIndex]!.terms[language] ?? [];
+      const terms = this.concepts[conceptIndex]!.terms[language] ?? [];
       result = terms.map((term) => termKey(term, language)).filter((key) => key.length > 0);
       this.expansionCache.set(cacheKey, result);
     }
@@ -140,18 +160,21 @@ export class Glossary {
   }
 }
 
+/** The files of the shipped glossary: integration concepts, then everyday words. */
+export const GLOSSARY_FILES = ['src/search/glossary/terms.json', 'src/search/glossary/everyday.json'];
+
 let shipped: Glossary | undefined;
 
-/** The glossary shipped with Lotse (`src/search/glossary/terms.json`), loaded once. */
+/** The glossary shipped with Lotse (`src/search/glossary/*.json`), loaded once. */
 export function shippedGlossary(): Glossary {
   if (shipped === undefined) {
-    const json: unknown = JSON.parse(readFileSync(resolvePackagePath('src/search/glossary/terms.json'), 'utf8'));
-    shipped = new Glossary(glossaryFileSchema.parse(json));
+    const files = GLOSSARY_FILES.map((file) => resolvePackagePath(file)).filter((file) => existsSync(file));
+    shipped = glossaryFrom(...files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as unknown));
   }
   return shipped;
 }
 
-/** Builds a glossary from JSON (validated), e.g. for tests or a region's own additions. */
-export function glossaryFrom(json: unknown): Glossary {
-  return new Glossary(glossaryFileSchema.parse(json));
+/** Builds a glossary from one or more JSON files' contents (validated), e.g. for tests or a region's own additions. */
+export function glossaryFrom(...json: unknown[]): Glossary {
+  return new Glossary(json.map((file) => glossaryFileSchema.parse(file)));
 }

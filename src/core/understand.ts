@@ -1,0 +1,36 @@
+import type { BotTexts, WordIntent } from './i18n.js';
+
+/**
+ * What a typed message asks for, before any search: an emergency, a request the bot handles
+ * itself ("events this weekend", "change language", "doctor near me"), or a question for the
+ * region's content. Pure: the router, `lotse ask` and the evaluation all read messages the same way.
+ */
+
+export type TextIntent =
+  | { kind: 'emergency' }
+  | { kind: 'events'; window: 'week' | 'weekend' }
+  | { kind: 'places'; categories: string[] }
+  | { kind: 'word'; intent: Exclude<WordIntent, 'emergency' | 'events' | 'weekend' | 'places'> }
+  | { kind: 'question' };
+
+/** Word intents checked in this order; the first that matches wins. */
+const WORD_INTENTS = ['greeting', 'thanks', 'help', 'unsubscribe', 'subscribe', 'delete', 'language', 'region', 'feedback'] as const;
+
+/** Languages a message's words are read in: the user's, the bot's reply language, English and German. */
+export function readingLanguages(texts: BotTexts, language: string): string[] {
+  return [...new Set([language, texts.replyLanguage(language), 'en', 'de'])];
+}
+
+export function understandText(texts: BotTexts, text: string, language: string): TextIntent {
+  // Urgency beats everything, in any language the bot knows.
+  if (texts.matches('emergency', text)) return { kind: 'emergency' };
+  const languages = readingLanguages(texts, language);
+  for (const intent of WORD_INTENTS.slice(0, 3)) if (texts.matches(intent, text, languages)) return { kind: 'word', intent };
+  if (texts.matches('weekend', text, languages)) return { kind: 'events', window: 'weekend' };
+  if (texts.matches('events', text, languages)) return { kind: 'events', window: 'week' };
+  for (const intent of WORD_INTENTS.slice(3)) if (texts.matches(intent, text, languages)) return { kind: 'word', intent };
+  // "Arzt in der Nähe", "doctor near me": places, filtered by the category named. A bare "Arzt"
+  // is a question; its answer offers the nearby places as a button.
+  if (texts.matches('places', text, languages)) return { kind: 'places', categories: texts.categoriesIn(text, languages) };
+  return { kind: 'question' };
+}
