@@ -1,6 +1,5 @@
-import { occurrencesBetween } from '../src/content/occurrences.js';
 import type { Event } from '../src/content/model.js';
-import { fromWallTime, wallTime } from '../src/content/time.js';
+import { upcomingEvents, type EventWindow } from '../src/content/upcoming.js';
 import type { ConversationContext, Intent } from '../src/core/context.js';
 import { payload, type Block } from '../src/core/message.js';
 import { start } from './start.js';
@@ -8,7 +7,6 @@ import { start } from './start.js';
 /** Upcoming events: the next 7 days, or this weekend, in the user's language where translated. */
 
 const TIME_ZONE = 'Europe/Berlin';
-const MAX_LISTED = 10;
 
 export function formatEventTime(ctx: ConversationContext, event: Event, start: Date, end: Date): string {
   const locale = ctx.texts.replyLanguage(ctx.language);
@@ -18,29 +16,21 @@ export function formatEventTime(ctx: ConversationContext, event: Event, start: D
   return `${day}, ${time.format(start)}–${time.format(end)}`;
 }
 
-/** The coming Saturday 00:00 to Monday 00:00 (the current weekend when it is one). */
-function weekendWindow(now: Date): [Date, Date] {
-  const today = wallTime(now, TIME_ZONE);
-  const daysToSaturday = today.weekday >= 5 ? -(today.weekday - 5) : 5 - today.weekday;
-  const saturday = fromWallTime(today.year, today.month, today.day + daysToSaturday, 0, 0, TIME_ZONE);
-  const monday = fromWallTime(today.year, today.month, today.day + daysToSaturday + 2, 0, 0, TIME_ZONE);
-  return [saturday < now ? now : saturday, monday];
-}
+const TEXTS: Record<EventWindow, { title: string; none: string }> = {
+  today: { title: 'events.todayTitle', none: 'events.noneToday' },
+  week: { title: 'events.title', none: 'events.none' },
+  weekend: { title: 'events.weekendTitle', none: 'events.noneWeekend' },
+};
 
-function listEvents(ctx: ConversationContext, weekend: boolean) {
+function listEvents(ctx: ConversationContext, window: EventWindow) {
   if (ctx.region === null) return start(ctx);
   const { region } = ctx.region;
-  const now = ctx.now();
-  const [from, to] = weekend ? weekendWindow(now) : [now, new Date(now.getTime() + 7 * 86_400_000)];
-  // Events in the user's language; those without a translation from the main language.
-  const own = region.events.filter((event) => event.language === ctx.language);
-  const translatedIds = new Set(own.flatMap((event) => Object.values(event.translations)));
-  const fallback = region.events.filter((event) => event.language === region.defaultLanguage && event.language !== ctx.language && !translatedIds.has(event.id));
-  const occurrences = occurrencesBetween([...own, ...fallback], from, to).slice(0, MAX_LISTED);
+  const occurrences = upcomingEvents(region, ctx.language, window, ctx.now());
   const { t } = ctx;
-  if (occurrences.length === 0) return [ctx.reply([{ kind: 'text', text: t(weekend ? 'events.noneWeekend' : 'events.none') }])];
+  const weekend = window === 'weekend';
+  if (occurrences.length === 0) return [ctx.reply([{ kind: 'text', text: t(TEXTS[window].none) }])];
   const places = new Map(region.pois.map((poi) => [poi.id, poi.title]));
-  const blocks: Block[] = [{ kind: 'title', text: t(weekend ? 'events.weekendTitle' : 'events.title') }];
+  const blocks: Block[] = [{ kind: 'title', text: t(TEXTS[window].title) }];
   for (const { event, start: begins, end } of occurrences) {
     const place = event.locationPoiId ? places.get(event.locationPoiId) : event.locationText;
     blocks.push({ kind: 'text', text: `${formatEventTime(ctx, event, begins, end)} — ${event.title}${place ? `\n${t('events.at', { place })}` : ''}` });
@@ -49,5 +39,6 @@ function listEvents(ctx: ConversationContext, weekend: boolean) {
   return [ctx.reply(blocks, buttons)];
 }
 
-export const events: Intent = (ctx) => listEvents(ctx, false);
-export const weekendEvents: Intent = (ctx) => listEvents(ctx, true);
+export const eventsIn = (window: EventWindow): Intent => (ctx) => listEvents(ctx, window);
+export const events = eventsIn('week');
+export const weekendEvents = eventsIn('weekend');

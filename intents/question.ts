@@ -3,6 +3,7 @@ import { findItem, regionContact } from '../src/content/contact.js';
 import type { Event, Poi, SearchableItem } from '../src/content/model.js';
 import type { ConversationContext, Intent } from '../src/core/context.js';
 import { payload, type Block, type Button } from '../src/core/message.js';
+import { SUGGESTIONS } from '../src/core/bot-answer.js';
 import { MAX_QUERY_LENGTH, type Hit } from '../src/search/engine.js';
 import { formatEventTime } from './events.js';
 import { start } from './start.js';
@@ -24,10 +25,15 @@ export const question: Intent = (ctx) => {
   ctx.chat.lastResults = { region: region.slug, items: result.hits.map((hit) => ({ kind: hit.kind, id: hit.item.id })), shown: 1 };
   const notes: Block[] = text.length > MAX_QUERY_LENGTH ? [{ kind: 'note', text: ctx.t('answer.tooLong') }] : [];
 
-  ctx.outcome = result.answered && result.hits.length > 0 ? 'answered' : 'unanswered';
+  ctx.outcome = result.verdict === 'answer' ? 'answered' : 'unanswered';
   ctx.questionLog.countQuestion(region.slug, ctx.language, ctx.outcome === 'answered' ? { id: result.hits[0]!.item.id, title: result.hits[0]!.item.title } : null);
   if (ctx.outcome === 'unanswered') {
     ctx.questionLog.record({ region: region.slug, language: ctx.language, text, reason: 'unanswered', confidence: result.confidence, topHits });
+    if (result.verdict === 'suggest') {
+      ctx.questionLog.countSuggestion(region.slug, ctx.language);
+      ctx.chat.lastResults.shown = Math.min(SUGGESTIONS, result.hits.length);
+      return [didYouMean(ctx, result.hits, notes)];
+    }
     ctx.chat.lastResults.shown = 0;
     return [noGoodAnswer(ctx, result.hits, notes)];
   }
@@ -52,6 +58,13 @@ function nearbyButton(ctx: ConversationContext, text: string): Button | null {
   return { label: ctx.t('menu.places'), payload: payload('places', ...categories.slice(0, 3)) };
 }
 
+/** Not sure: the best pages as choices, and the way on when none of them fits. */
+function didYouMean(ctx: ConversationContext, hits: Hit[], notes: Block[]) {
+  const choices = hits.slice(0, SUGGESTIONS).map((hit, index) => [{ label: truncate(hit.item.title, 60), payload: payload('pick', index) }]);
+  if (hits.length > SUGGESTIONS) choices.push([{ label: ctx.t('answer.more'), payload: 'more' }]);
+  return ctx.reply([...notes, { kind: 'text', text: ctx.t('answer.didYouMean') }], choices);
+}
+
 function noGoodAnswer(ctx: ConversationContext, hits: Hit[], notes: Block[]) {
   const { t } = ctx;
   const blocks: Block[] = [...notes, { kind: 'text', text: t('answer.noGoodAnswer') }];
@@ -70,7 +83,12 @@ function noGoodAnswer(ctx: ConversationContext, hits: Hit[], notes: Block[]) {
 export function answerBlocks(ctx: ConversationContext, item: SearchableItem, kind: Hit['kind'], sentences: string[]): Block[] {
   const { t } = ctx;
   const blocks: Block[] = [{ kind: 'title', text: item.title }];
-  if (item.language !== ctx.language) blocks.push({ kind: 'note', text: t('answer.otherLanguage', { language: languageFromCode(item.language).nativeName }) });
+  if (item.language !== ctx.language) {
+    const language = languageFromCode(item.language).nativeName;
+    // A region without pages in the user's language at all: say where the answer comes from.
+    const hasLanguage = ctx.region!.search.languages.includes(ctx.language);
+    blocks.push({ kind: 'note', text: hasLanguage ? t('answer.otherLanguage', { language }) : t('answer.foundIn', { language }) });
+  }
   if (kind === 'event') blocks.push({ kind: 'text', text: formatEventTime(ctx, item as Event, new Date((item as Event).start), new Date((item as Event).end)) });
   if (kind === 'poi') blocks.push({ kind: 'text', text: formatAddress(item as Poi) });
   const quoted = sentences.length > 0 ? sentences : item.text.sentences.filter((sentence) => item.text.blocks[sentence.block]?.kind !== 'heading').slice(0, 2).map((sentence) => sentence.text);
@@ -103,6 +121,14 @@ export const more: Intent = (ctx) => {
   if (last.shown < last.items.length) buttons.push([{ label: ctx.t('answer.more'), payload: 'more' }]);
   return [ctx.reply([{ kind: 'text', text: ctx.t('answer.moreResults', { count: buttons.length - (last.shown < last.items.length ? 1 : 0) }) }], buttons)];
 };
+
+/** `pick:<n>`: a "did you mean" choice taken — opened like a result, and counted (anonymously) for staff. */
+export function pickSuggestion(index: number): Intent {
+  return (ctx) => {
+    if (ctx.region !== null && ctx.chat.lastResults?.items[index] !== undefined) ctx.questionLog.countChoice(ctx.region.region.slug, ctx.language, index + 1);
+    return openHit(index)(ctx);
+  };
+}
 
 /** `hit:<n>`: open one of the last results. */
 export function openHit(index: number): Intent {

@@ -3,11 +3,11 @@ import { parsePayload } from '../src/core/message.js';
 import { understandText, type TextIntent } from '../src/core/understand.js';
 import { confirmDelete, deleteChat } from './delete.js';
 import { emergency } from './emergency.js';
-import { events, weekendEvents } from './events.js';
+import { events, eventsIn, weekendEvents } from './events.js';
 import { askFeedback, receiveFeedback } from './feedback.js';
 import { help } from './help.js';
 import { askLocation, nearbyPlaces } from './places.js';
-import { feedbackOnAnswer, more, openHit, question } from './question.js';
+import { feedbackOnAnswer, more, openHit, pickSuggestion, question } from './question.js';
 import { chooseLanguage, chooseRegion, setLanguage, setRegion } from './settings.js';
 import { start } from './start.js';
 import { chooseTopics, chooseUnsubscribe, subscribe, unsubscribe } from './subscribe.js';
@@ -47,6 +47,8 @@ function routeButton(value: string): Intent {
       return more;
     case 'hit':
       return /^\d{1,2}$/.test(first) ? openHit(Number(first)) : unknownButton;
+    case 'pick':
+      return /^[0-2]$/.test(first) ? pickSuggestion(Number(first)) : unknownButton;
     case 'fb':
       return first === 'up' || first === 'down' ? feedbackOnAnswer(first, second) : unknownButton;
     case 'sub':
@@ -78,14 +80,14 @@ const WORD_ROUTES: Record<Extract<TextIntent, { kind: 'word' }>['intent'], (ctx:
 
 function routeText(ctx: ConversationContext, text: string): Intent {
   const understood = understandText(ctx.texts, text, ctx.language);
-  if (understood.kind === 'emergency') return emergency;
+  if (understood.kind === 'emergency') return emergency(understood.category);
   if (ctx.chat.awaiting === 'feedback') return receiveFeedback;
   if (ctx.chat.consentAt === null && ctx.chat.region === null && ctx.registry.size > 1) return start;
   switch (understood.kind) {
     case 'word':
       return WORD_ROUTES[understood.intent](ctx);
     case 'events':
-      return understood.window === 'weekend' ? weekendEvents : events;
+      return eventsIn(understood.window);
     case 'places':
       return askLocation(understood.categories);
     case 'question':

@@ -3,7 +3,8 @@ import { splitText } from '../shared/split-text.js';
 
 /**
  * Reply → WhatsApp Cloud API messages. WhatsApp formats with *bold* and _italic_; up to three
- * reply buttons (titles ≤ 20 characters) or a list of up to ten rows; a location request.
+ * reply buttons (titles ≤ 20 characters) or, for more choices or longer labels such as page
+ * titles, a list of up to ten rows; a location request.
  */
 
 export const MAX_TEXT = 4096;
@@ -46,9 +47,10 @@ export function renderForWhatsApp(reply: Reply, listLabel = '☰'): WhatsAppMess
   const messages: WhatsAppMessage[] = parts.map((body) => ({ type: 'text', text: { body, preview_url: false } }));
   if (reply.requestLocation) {
     messages.push({ type: 'interactive', interactive: { type: 'location_request_message', body: { text: last }, action: { name: 'send_location' } } });
-  } else if (buttons.length > 0 && buttons.length <= 3) {
+  } else if (buttons.length > 0 && buttons.length <= 3 && buttons.every((button) => [...button.label].length <= MAX_BUTTON_TITLE)) {
     messages.push({ type: 'interactive', interactive: { type: 'button', body: { text: last }, action: { buttons: buttons.map((button) => ({ type: 'reply', reply: { id: button.payload, title: clip(button.label, MAX_BUTTON_TITLE) } })) } } });
-  } else if (buttons.length > 3) {
+  } else if (buttons.length > 0) {
+    // A list when there are more than three choices, or when a label (a page title) would be cut in a button.
     const rows = buttons.slice(0, 10).map((button) => ({ id: button.payload, title: clip(button.label, MAX_ROW_TITLE), ...([...button.label].length > MAX_ROW_TITLE ? { description: clip(button.label, 72) } : {}) }));
     messages.push({ type: 'interactive', interactive: { type: 'list', body: { text: last }, action: { button: clip(listLabel, MAX_BUTTON_TITLE), sections: [{ rows }] } } });
   } else {

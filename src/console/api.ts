@@ -75,8 +75,9 @@ export function consoleApi(deps: ConsoleApiDeps): Router {
       why: {
         ...result.explanation,
         confidence: result.confidence,
-        threshold: entry.search.options.answerThreshold,
+        threshold: result.explanation.calibration?.answerAt ?? null,
         answered: result.answered,
+        verdict: result.verdict,
         ms: Math.round(result.ms * 100) / 100,
         hits: result.hits.map((hit) => ({
           kind: hit.kind,

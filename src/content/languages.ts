@@ -29,3 +29,32 @@ export function parseDirection(value: string | null | undefined, code: string): 
 export function languageFromCode(code: string): Language {
   return { code, nativeName: NATIVE_NAMES[code] ?? code, dir: directionOf(code) };
 }
+
+/**
+ * Languages that many speakers of a language also read, best first. Dari and Persian are one
+ * written language; Kurmanji speakers mostly went to school in Turkish; many Russian speakers
+ * among newcomers come from Ukraine and read Ukrainian, and Ukrainians read Russian.
+ */
+const ALSO_READ: Record<string, string[]> = {
+  prs: ['fa'],
+  fa: ['prs'],
+  ps: ['fa', 'prs'],
+  ru: ['uk'],
+  uk: ['ru'],
+  be: ['ru', 'uk'],
+  kmr: ['tr'],
+  ku: ['tr'],
+  ckb: ['ar', 'fa'],
+  ur: ['en'],
+  'de-si': ['de'],
+};
+
+/**
+ * The languages to show a user content in, best first, among those available: their own, the
+ * ones they likely also read, English (the language newcomers most often read besides their
+ * own), and the region's main language, whose pages are the originals.
+ */
+export function readingOrder(language: string, available: readonly string[], main: string): string[] {
+  const wanted = [language, ...(ALSO_READ[language] ?? ALSO_READ[language.split('-')[0]!] ?? []), 'en', main];
+  return [...new Set(wanted)].filter((code) => available.includes(code));
+}

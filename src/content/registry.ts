@@ -43,7 +43,7 @@ export class RegionRegistry {
       },
     };
     // A live swap builds the new index before it replaces the old one: questions never wait for it.
-    if (options.indexNow) void entry.search;
+    if (options.indexNow) entry.search.warm();
     this.entries.set(region.slug, entry);
     return entry;
   }

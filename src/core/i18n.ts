@@ -4,6 +4,8 @@ import i18next, { type i18n, type TFunction } from 'i18next';
 import { directionOf } from '../content/languages.js';
 import { resolvePackagePath } from '../paths.js';
 import { normaliseText, splitWords } from '../search/normalise.js';
+import type { EventWindow } from '../content/upcoming.js';
+import { messageWords, PhraseSet } from './phrases.js';
 
 /**
  * The bot's own texts (`locales/<lang>/bot.json`, i18next) and the plain words that reach an
@@ -13,10 +15,24 @@ import { normaliseText, splitWords } from '../search/normalise.js';
 export const LOCALES_DIR = resolvePackagePath('locales');
 export const FALLBACK_LANGUAGE = 'en';
 
+export const EMERGENCY_CATEGORIES = ['poisoning', 'suicide', 'violence', 'fire', 'child', 'accident', 'medical'] as const;
+/** What kind of emergency a message is about; `general` when it only says it is one. */
+export type EmergencyCategory = (typeof EMERGENCY_CATEGORIES)[number] | 'general';
+
+export type { EventWindow };
+
 export interface WordLists {
+  /** Words that say "this is an emergency" without saying which kind. */
   emergency: string[];
+  /** Phrases of acute emergencies, by kind, as people write them in panic. */
+  emergencyCategories: Record<(typeof EMERGENCY_CATEGORIES)[number], string[]>;
+  /** Words that make a message about emergencies an ordinary question ("first aid course", "opening hours"). */
+  notEmergency: string[];
   help: string[];
+  /** How people ask what is going on (events, activities, "what's on"). */
   events: string[];
+  today: string[];
+  thisWeek: string[];
   weekend: string[];
   places: string[];
   subscribe: string[];
@@ -30,7 +46,15 @@ export interface WordLists {
   categories: Record<string, string[]>;
 }
 
-export type WordIntent = Exclude<keyof WordLists, 'categories'>;
+export type WordIntent = Exclude<keyof WordLists, 'categories' | 'emergencyCategories' | 'notEmergency' | 'today' | 'thisWeek'>;
+
+/** The phrase lists that read emergencies and questions about events, per language. */
+interface Cues {
+  emergency: Map<EmergencyCategory, PhraseSet>;
+  notEmergency: PhraseSet;
+  events: PhraseSet;
+  windows: Map<EventWindow, PhraseSet>;
+}
 
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));
@@ -46,6 +70,7 @@ export class BotTexts {
   private readonly i18n: i18n;
   /** Per language, the intents' phrases already in their matching form. */
   private readonly phrases = new Map<string, Map<string, string[]>>();
+  private readonly cues = new Map<string, Cues>();
   private lastMessage: { text: string; keys: Map<string, string> } = { text: '', keys: new Map() };
   private readonly fixed = new Map<string, TFunction<'bot'>>();
 
@@ -58,7 +83,11 @@ export class BotTexts {
     for (const language of this.languages) {
       resources[language] = { bot: readJson(path.join(dir, language, 'bot.json')) as object };
       const words = path.join(dir, language, 'words.json');
-      if (existsSync(words)) this.phrases.set(language, phraseKeys(readJson(words) as WordLists, language));
+      if (existsSync(words)) {
+        const lists = readJson(words) as WordLists;
+        this.phrases.set(language, phraseKeys(lists, language));
+        this.cues.set(language, cuesOf(lists, language));
+      }
     }
     this.i18n = i18next.createInstance();
     void this.i18n.init({
@@ -118,6 +147,58 @@ export class BotTexts {
     return false;
   }
 
+  /**
+   * The kind of acute emergency a message describes, read in every language the bot knows (a
+   * frightened user types in their own language whatever they chose before); null when it is
+   * none, or when it is a question about an emergency topic ("first aid course", "what do I do
+   * if…").
+   */
+  emergencyIn(message: string): EmergencyCategory | null {
+    let found: EmergencyCategory | null = null;
+    let phrase: string[] | null = null;
+    const words = new Map<string, string[]>();
+    const wordsIn = (language: string) => {
+      const rule = language === 'tr' ? 'tr' : 'default';
+      let list = words.get(rule);
+      if (list === undefined) words.set(rule, (list = messageWords(message, language)));
+      return list;
+    };
+    for (const [language, cues] of this.cues) {
+      for (const [category, phrases] of cues.emergency) {
+        if (found !== null && ORDER.indexOf(category) >= ORDER.indexOf(found)) break;
+        const match = phrases.find(wordsIn(language));
+        if (match !== null) [found, phrase] = [category, match];
+      }
+    }
+    // Someone describing what is happening ("my son swallowed pills") is in an emergency, whatever
+    // else they ask; a bare "112" or "emergency" is one only in a short cry for help, and a
+    // general word is no emergency in a question about the topic ("emergency pharmacy hours").
+    if (found !== 'general') return found;
+    if (phrase!.length === 1 && wordsIn('en').length > 3) return null;
+    for (const [language, cues] of this.cues) if (cues.notEmergency.find(wordsIn(language)) !== null) return null;
+    return found;
+  }
+
+  /**
+   * Whether a message asks what is on, and when: an events phrase with a time ("what's on this
+   * weekend", "شو في فعاليات هالاسبوع"), or a short message that is little more than one
+   * ("events?", "this weekend").
+   */
+  eventWindowIn(message: string, languages: readonly string[]): EventWindow | null {
+    const count = message.trim().split(/\s+/).length;
+    for (const language of languages) {
+      const cues = this.cues.get(language);
+      if (cues === undefined) continue;
+      const words = messageWords(message, language);
+      let window: EventWindow | null = null;
+      for (const [name, phrases] of cues.windows) if (window === null && phrases.find(words) !== null) window = name;
+      const asks = cues.events.find(words) !== null;
+      if (asks && (window !== null || count <= 4)) return window ?? 'week';
+      if (!asks && window !== null && count <= 3 && this.matches('weekend', message, [language])) return 'weekend';
+    }
+    return null;
+  }
+
   /** Place categories named in a message ("Arzt", "doctor", "طبيب"), by category key. */
   categoriesIn(message: string, languages: readonly string[] = this.languages): string[] {
     const found = new Set<string>();
@@ -131,6 +212,9 @@ export class BotTexts {
   }
 }
 
+/** Most specific first: a message that names poisoning and says "emergency" is about poisoning. */
+const ORDER: readonly EmergencyCategory[] = [...EMERGENCY_CATEGORIES, 'general'];
+
 /** Intent phrases in matching form; categories under `category:<key>`. Empty phrases are dropped. */
 function phraseKeys(lists: WordLists, language: string): Map<string, string[]> {
   const result = new Map<string, string[]>();
@@ -140,4 +224,20 @@ function phraseKeys(lists: WordLists, language: string): Map<string, string[]> {
     else if (Array.isArray(value)) result.set(name, keys(value as string[]));
   }
   return result;
+}
+
+function cuesOf(lists: WordLists, language: string): Cues {
+  const set = (phrases: readonly string[] | undefined) => new PhraseSet(phrases ?? [], language);
+  const emergency = new Map<EmergencyCategory, PhraseSet>(EMERGENCY_CATEGORIES.map((category) => [category, set(lists.emergencyCategories?.[category])]));
+  emergency.set('general', set(lists.emergency));
+  return {
+    emergency,
+    notEmergency: set(lists.notEmergency),
+    events: set(lists.events),
+    windows: new Map<EventWindow, PhraseSet>([
+      ['weekend', set(lists.weekend)],
+      ['today', set(lists.today)],
+      ['week', set(lists.thisWeek)],
+    ]),
+  };
 }

@@ -1,4 +1,4 @@
-import type { BotTexts, WordIntent } from './i18n.js';
+import type { BotTexts, EmergencyCategory, EventWindow, WordIntent } from './i18n.js';
 
 /**
  * What a typed message asks for, before any search: an emergency, a request the bot handles
@@ -7,8 +7,8 @@ import type { BotTexts, WordIntent } from './i18n.js';
  */
 
 export type TextIntent =
-  | { kind: 'emergency' }
-  | { kind: 'events'; window: 'week' | 'weekend' }
+  | { kind: 'emergency'; category: EmergencyCategory }
+  | { kind: 'events'; window: EventWindow }
   | { kind: 'places'; categories: string[] }
   | { kind: 'word'; intent: Exclude<WordIntent, 'emergency' | 'events' | 'weekend' | 'places'> }
   | { kind: 'question' };
@@ -23,11 +23,12 @@ export function readingLanguages(texts: BotTexts, language: string): string[] {
 
 export function understandText(texts: BotTexts, text: string, language: string): TextIntent {
   // Urgency beats everything, in any language the bot knows.
-  if (texts.matches('emergency', text)) return { kind: 'emergency' };
+  const category = texts.emergencyIn(text);
+  if (category !== null) return { kind: 'emergency', category };
   const languages = readingLanguages(texts, language);
   for (const intent of WORD_INTENTS.slice(0, 3)) if (texts.matches(intent, text, languages)) return { kind: 'word', intent };
-  if (texts.matches('weekend', text, languages)) return { kind: 'events', window: 'weekend' };
-  if (texts.matches('events', text, languages)) return { kind: 'events', window: 'week' };
+  const window = texts.eventWindowIn(text, languages);
+  if (window !== null) return { kind: 'events', window };
   for (const intent of WORD_INTENTS.slice(3)) if (texts.matches(intent, text, languages)) return { kind: 'word', intent };
   // "Arzt in der Nähe", "doctor near me": places, filtered by the category named. A bare "Arzt"
   // is a question; its answer offers the nearby places as a button.

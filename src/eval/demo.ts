@@ -143,8 +143,10 @@ export function evaluateDemo(settings: DemoEvalSettings): DemoReport {
     for (const query of set.offTopic.filter((item) => item.language === language && inHalf(item))) {
       const answer = ask(query);
       add('offTopic');
-      if (answer.verdict === 'answer') add('offTopicAnswered');
-      outcomes.push({ query, answer, outcome: answer.verdict === 'answer' ? 'wrong' : answer.verdict === 'suggest' ? 'suggested' : 'none' });
+      // A page (or an emergency reply) shown as the answer; a greeting answered with a greeting is not.
+      const answered = answer.verdict === 'answer' && answer.shown !== null;
+      if (answered) add('offTopicAnswered');
+      outcomes.push({ query, answer, outcome: answered ? 'wrong' : answer.verdict === 'suggest' ? 'suggested' : 'none' });
     }
     for (const query of set.emergencies.filter((item) => item.language === language && inHalf(item))) {
       const answer = ask(query);

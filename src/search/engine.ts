@@ -5,6 +5,10 @@ import { LanguageIndex, type IndexedDocument } from './language-index.js';
 import { withDefaults, type SearchOptions } from './options.js';
 import { parseQuery, type Clause, type ParsedQuery } from './query.js';
 import { rank, type RankedDocument } from './rank.js';
+import { alignedSegments, learnTranslations, type TermTranslations } from './translation/learned.js';
+import { readingOrder } from '../content/languages.js';
+import { scriptOf, scriptOfLanguage } from './normalise.js';
+import { features, probability, shippedCalibration, verdictOf, type Calibration, type FeatureName, type Verdict } from './confidence.js';
 
 /**
  * Search over one region: an index per language, queried in the user's language first and in
@@ -14,7 +18,10 @@ import { rank, type RankedDocument } from './rank.js';
 
 export interface SearchRequest {
   text: string;
-  /** The user's language. When the region has no content in it, the main language is searched. */
+  /**
+   * The user's language. When the region has no content in it, the languages the user likely
+   * reads and the main language are searched, through translations of the question's words.
+   */
   language: string;
   limit?: number;
   /** Restrict to these kinds of content; default all. */
@@ -23,6 +30,11 @@ export interface SearchRequest {
   noFallback?: boolean;
   /** Answer sentences are picked for this many of the first hits (default: all); the rest get none. */
   sentencesFor?: number;
+  /**
+   * Languages the user reads, best first, to show items in when the region has none in theirs
+   * (default: `readingOrder` — their own, related ones, English, the main language).
+   */
+  readable?: string[];
 }
 
 export interface Hit {
@@ -37,7 +49,7 @@ export interface Hit {
   coverage: number;
   /** Language of the index the hit was found in. */
   foundIn: string;
-  /** True when the item is not in the user's language (no translation exists). */
+  /** True when the item shown is not in the user's language (the region has no version in it). */
   otherLanguage: boolean;
 }
 
@@ -49,14 +61,18 @@ export interface SearchExplanation {
   clauses: { language: string; label: string; kind: Clause['kind']; weight: number; terms: { term: string; weight: number; via: string }[] }[];
   glossary: { conceptId: string; matched: string }[];
   fellBack: boolean;
+  /** What the confidence was computed from, and the thresholds it is held against. */
+  calibration: { features: Record<FeatureName, number>; answerAt: number; suggestAt: number } | null;
 }
 
 export interface SearchResult {
   hits: Hit[];
-  /** 0–1: how sure the search is that the first hit answers the question. */
+  /** 0–1: the calibrated probability that the first hit answers the question. */
   confidence: number;
-  /** Whether the confidence reaches the answer threshold: false means "no good answer found". */
+  /** Whether the first hit is shown as the answer (`verdict` is `answer`). */
   answered: boolean;
+  /** Show the first hit as the answer, offer the best hits as "did you mean…?", or say nothing good was found. */
+  verdict: Verdict;
   explanation: SearchExplanation;
   /** Time spent, in milliseconds. */
   ms: number;
@@ -65,7 +81,10 @@ export interface SearchResult {
 /** Characters of a question that are searched. */
 export const MAX_QUERY_LENGTH = 600;
 
-/** Confidence from the best hit's coverage of the question and the strength of its score. */
+/**
+ * The raw strength of a language's best hit (its coverage of the question times the strength of
+ * its score): which language's pages answer better, and whether to search further.
+ */
 export function confidenceOf(top: RankedDocument | undefined): number {
   if (top === undefined) return 0;
   const strength = 1 - Math.exp(-top.score / 4);
@@ -81,7 +100,9 @@ interface LanguageResult {
 
 export class RegionSearch {
   readonly options: SearchOptions;
+  private readonly calibration: Calibration;
   private readonly indexes = new Map<string, LanguageIndex>();
+  private readonly translations = new Map<string, TermTranslations>();
 
   constructor(
     readonly region: Region,
@@ -90,6 +111,7 @@ export class RegionSearch {
     private readonly answerOptions: AnswerOptions = defaultAnswerOptions,
   ) {
     this.options = withDefaults(options);
+    this.calibration = this.options.calibration ?? shippedCalibration();
     const languages = new Set([...region.pages, ...region.events, ...region.pois].map((item) => item.language));
     for (const language of languages) this.indexes.set(language, new LanguageIndex(region, language, this.options));
   }
@@ -98,25 +120,46 @@ export class RegionSearch {
     return this.indexes.get(language);
   }
 
+  /** Languages the region has content in. */
+  get languages(): string[] {
+    return [...this.indexes.keys()];
+  }
+
+  /**
+   * The languages a question is searched in, in order: the user's own when the region has it;
+   * when it does not, the languages they likely read and the main language (see `readingOrder`).
+   */
+  private searchOrder(language: string): string[] {
+    const order = readingOrder(language, this.languages, this.region.defaultLanguage);
+    if (order.length === 0) return this.languages.slice(0, 1);
+    if (order[0] === language) return [language, ...order.filter((code) => code === this.region.defaultLanguage && code !== language)];
+    // No pages in the user's language: the best readable one and the originals.
+    return [...new Set([order[0]!, this.region.defaultLanguage])].filter((code) => this.indexes.has(code));
+  }
+
   search(request: SearchRequest): SearchResult {
     const started = performance.now();
     // A pasted letter is not a question; its beginning says what it is about.
     if (request.text.length > MAX_QUERY_LENGTH) request = { ...request, text: request.text.slice(0, MAX_QUERY_LENGTH) };
     const limit = request.limit ?? this.options.limit;
     const accept = request.kinds ? (document: IndexedDocument) => request.kinds!.includes(document.kind) : undefined;
-    const main = this.region.defaultLanguage;
-    const own = this.indexes.get(request.language);
-    const first = own ?? this.indexes.get(main) ?? this.indexes.values().next().value;
+    const [first, ...others] = this.searchOrder(request.language);
     if (first === undefined) return this.empty(request, started);
+    const hasOwn = first === request.language;
 
-    const primary = this.searchIn(first, request, limit, accept);
+    const primary = this.searchIn(this.indexes.get(first)!, request, limit, accept);
     const results = [primary];
-    const fallback = this.indexes.get(main);
-    if (!request.noFallback && own !== undefined && fallback !== undefined && fallback !== own && primary.confidence < this.options.fallbackBelow) {
-      results.push(this.searchIn(fallback, request, limit, accept));
-    }
+    // The user's own pages answer when they can; the others are searched when they did not,
+    // when there are no own pages, or when the question has main-language words ("Anmeldung")
+    // that the user's pages lack.
+    const searchOthers = !request.noFallback && (!hasOwn || primary.confidence < this.options.fallbackBelow || this.asksInMainLanguage(primary));
+    if (searchOthers) for (const language of others) results.push(this.searchIn(this.indexes.get(language)!, request, limit, accept));
     // The more confident language leads; the other fills up the list.
     const ordered = [...results].sort((a, b) => b.confidence - a.confidence);
+    const leading = ordered[0]!;
+    const signals = features({ target: leading.target, ranked: leading.ranked, query: leading.query });
+    const confidence = Math.round(probability(signals, this.calibration) * 1000) / 1000;
+    const shownIn = request.readable?.filter((code) => this.indexes.has(code)) ?? readingOrder(request.language, this.languages, this.region.defaultLanguage);
     const hits: Hit[] = [];
     const seen = new Set<string>();
     const sentencesFor = request.sentencesFor ?? limit;
@@ -124,17 +167,20 @@ export class RegionSearch {
       for (const ranked of result.ranked) {
         if (hits.length >= limit) break;
         const document = result.target.documents[ranked.doc]!;
-        // The same page found in both languages is shown once, as the item the user will see.
-        const key = `${document.kind}:${this.indexes.has(request.language) ? (document.item.translations[request.language] ?? document.item.id) : document.item.id}`;
+        const shown = this.shownDocument(document, shownIn);
+        // The same page found in two languages is shown once, as the item the user will see.
+        const key = `${shown.kind}:${shown.item.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        hits.push(this.toHit(result, ranked, request.language, hits.length < sentencesFor));
+        hits.push(this.toHit(result, ranked, shown, request.language, hits.length < sentencesFor));
       }
     }
+    const verdict = verdictOf(confidence, hits.length > 0, this.calibration);
     return {
       hits,
-      confidence: ordered[0]!.confidence,
-      answered: ordered[0]!.confidence >= this.options.answerThreshold,
+      confidence,
+      answered: verdict === 'answer',
+      verdict,
       explanation: {
         language: request.language,
         searched: results.map((result) => result.target.language),
@@ -148,33 +194,79 @@ export class RegionSearch {
           })),
         ),
         glossary: primary.query.glossary.map(({ conceptId, matched }) => ({ conceptId, matched })),
-        fellBack: results.length > 1 && ordered[0] !== primary,
+        fellBack: leading.target.language !== request.language,
+        calibration: { features: signals, answerAt: this.calibration.answerAt, suggestAt: this.calibration.suggestAt },
       },
       ms: performance.now() - started,
     };
   }
 
+  /** Learns now what questions would otherwise learn on first use: each language's term translations into the main language. */
+  warm(): void {
+    for (const language of this.indexes.keys()) this.translationsBetween(language, this.region.defaultLanguage);
+  }
+
+  /**
+   * Term translations from a language into an index's language, learned from the region's
+   * translated pages on first use (both must have content here).
+   */
+  translationsBetween(source: string, target: string): TermTranslations | null {
+    if (!this.options.learnTranslations || source === target) return null;
+    const from = this.indexes.get(source);
+    const to = this.indexes.get(target);
+    if (from === undefined || to === undefined) return null;
+    const key = `${source}>${target}`;
+    let learned = this.translations.get(key);
+    if (learned === undefined) this.translations.set(key, (learned = learnTranslations(alignedSegments(from, to))));
+    return learned;
+  }
+
   private searchIn(target: LanguageIndex, request: SearchRequest, limit: number, accept?: (document: IndexedDocument) => boolean): LanguageResult {
-    const query = parseQuery(request.text, request.language, target, this.glossary, this.options);
+    const resources = { glossary: this.glossary, translations: this.translationsBetween(request.language, target.language) };
+    const query = parseQuery(request.text, request.language, target, resources, this.options);
     const ranked = rank(target, query, this.options, limit, accept);
     return { target, query, ranked, confidence: confidenceOf(ranked[0]) };
   }
 
-  /** A hit in the user's language when the item has a translation there; sentences from the shown item. */
-  private toHit(result: LanguageResult, ranked: RankedDocument, language: string, withSentences: boolean): Hit {
-    const { target, query } = result;
-    const document = target.documents[ranked.doc]!;
-    const matchedTerms = ranked.matchedClauses.map((index) => query.clauses[index]!.label);
-    const base = { kind: document.kind, score: ranked.score, matchedTerms, coverage: ranked.coverage, foundIn: target.language };
-    const translatedId = target.language !== language ? document.item.translations[language] : undefined;
-    const own = translatedId !== undefined ? this.indexes.get(language) : undefined;
-    const translated = translatedId !== undefined ? own?.documentOf(document.kind, translatedId) : undefined;
-    if (own !== undefined && translated !== undefined) {
-      const sentences = withSentences ? pickSentences(translated, parseQuery(query.text, language, own, this.glossary, this.options), own, this.options, this.answerOptions) : [];
-      return { ...base, item: translated.item, sentences: sentences.map((sentence) => sentence.text), otherLanguage: false };
+  /** Whether the question has words in the main language's script that the searched pages do not have as such. */
+  private asksInMainLanguage(result: LanguageResult): boolean {
+    const main = this.region.defaultLanguage;
+    if (result.target.language === main) return false;
+    const script = scriptOfLanguage(main);
+    return result.query.clauses.some((clause) => clause.kind === 'word' && scriptOf(clause.label) === script && !clause.alternatives.some((alternative) => alternative.via === 'exact'));
+  }
+
+  /** The version of a found item the user is shown: the first of their reading languages it is translated into. */
+  private shownDocument(document: IndexedDocument, shownIn: readonly string[]): IndexedDocument {
+    for (const language of shownIn) {
+      if (language === document.item.language) return document;
+      const id = document.item.translations[language];
+      const translated = id === undefined ? undefined : this.indexes.get(language)?.documentOf(document.kind, id);
+      if (translated !== undefined) return translated;
     }
-    const sentences = withSentences ? pickSentences(document, query, target, this.options, this.answerOptions) : [];
-    return { ...base, item: document.item, sentences: sentences.map((sentence) => sentence.text), otherLanguage: target.language !== language };
+    return document;
+  }
+
+  /** A hit as the user sees it; sentences from the shown item, chosen by the question read in that item's language. */
+  private toHit(result: LanguageResult, ranked: RankedDocument, shown: IndexedDocument, language: string, withSentences: boolean): Hit {
+    const { target, query } = result;
+    const matchedTerms = ranked.matchedClauses.map((index) => query.clauses[index]!.label);
+    let sentences: string[] = [];
+    if (withSentences) {
+      const shownIndex = this.indexes.get(shown.item.language)!;
+      const shownQuery = shownIndex === target ? query : parseQuery(query.text, language, shownIndex, { glossary: this.glossary, translations: this.translationsBetween(language, shownIndex.language) }, this.options);
+      sentences = pickSentences(shown, shownQuery, shownIndex, this.options, this.answerOptions).map((sentence) => sentence.text);
+    }
+    return {
+      kind: shown.kind,
+      item: shown.item,
+      score: ranked.score,
+      matchedTerms,
+      coverage: ranked.coverage,
+      foundIn: target.language,
+      sentences,
+      otherLanguage: shown.item.language !== language,
+    };
   }
 
   private empty(request: SearchRequest, started: number): SearchResult {
@@ -182,7 +274,8 @@ export class RegionSearch {
       hits: [],
       confidence: 0,
       answered: false,
-      explanation: { language: request.language, searched: [], clauses: [], glossary: [], fellBack: false },
+      verdict: 'none',
+      explanation: { language: request.language, searched: [], clauses: [], glossary: [], fellBack: false, calibration: null },
       ms: performance.now() - started,
     };
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { resolvePackagePath } from '../paths.js';
-import { analyzeWord } from './analyze.js';
+import { analyzeWord, languageForWord } from './analyze.js';
 import { normaliseText, scriptOf, scriptOfLanguage, splitWords } from './normalise.js';
 
 /**
@@ -43,10 +43,17 @@ export interface GlossaryMatch {
   expansions: string[][];
 }
 
-/** Analyses a glossary term into index terms of a language; empty when it is all stop words. */
-function termKey(term: string, language: string): string[] {
+/** The language whose official words appear in every region's pages. */
+const OFFICIAL_LANGUAGE = 'de';
+
+/**
+ * Analyses a glossary term into index terms of a language; empty when it is all stop words.
+ * `asIndexReads`: a word of another language is read the way that language's index reads words
+ * of its script (a Latin word in Ukrainian pages by English rules).
+ */
+function termKey(term: string, language: string, asIndexReads = false): string[] {
   return splitWords(normaliseText(term, language))
-    .map((word) => analyzeWord(word, language))
+    .map((word) => analyzeWord(word, asIndexReads ? languageForWord(word, [language]) : language))
     .filter((value): value is string => value !== null);
 }
 
@@ -148,12 +155,20 @@ export class Glossary {
     return this.languages.filter((language) => wanted.has(language) || scripts.has(scriptOfLanguage(language)));
   }
 
+  /**
+   * A concept's words in the pages' language, as that language's index has them — and its German
+   * official words, which translated Integreat pages keep in brackets ("допомога на дітей
+   * (Kindergeld)"), read the way that index reads words of their script.
+   */
   private expansions(conceptIndex: number, language: string): string[][] {
     const cacheKey = `${conceptIndex}:${language}`;
     let result = this.expansionCache.get(cacheKey);
     if (result === undefined) {
-      const terms = this.concepts[conceptIndex]!.terms[language] ?? [];
-      result = terms.map((term) => termKey(term, language)).filter((key) => key.length > 0);
+      const { terms } = this.concepts[conceptIndex]!;
+      const own = (terms[language] ?? []).map((term) => termKey(term, language));
+      const german = language === OFFICIAL_LANGUAGE ? [] : (terms[OFFICIAL_LANGUAGE] ?? []).map((term) => termKey(term, language, true));
+      const seen = new Set<string>();
+      result = [...own, ...german].filter((key) => key.length > 0 && !seen.has(key.join(' ')) && seen.add(key.join(' ')));
       this.expansionCache.set(cacheKey, result);
     }
     return result;

@@ -1,3 +1,5 @@
+import type { Calibration } from './confidence.js';
+
 /**
  * Tunable search parameters. Defaults were tuned on the OMoS-QA train split (`lotse eval
  * --split train`) and are reported on dev; see the README for the numbers.
@@ -29,18 +31,33 @@ export interface SearchOptions {
   queryPartWeight: number;
   /** Weight of glossary expansions relative to the user's own words. */
   glossaryWeight: number;
+  /**
+   * Weight of a glossary concept's words standing in for a word the pages do not have (another
+   * language, a colloquial form), relative to the word itself.
+   */
+  bridgeWeight: number;
+  /** Weight of a word found in another spelling (a German word written in Cyrillic, Russian on Ukrainian pages). */
+  respellWeight: number;
+  /** Weight of a learned term translation (times its alignment weight), relative to the word itself. */
+  translationWeight: number;
+  /** Learn term translations from the region's translated pages (cross-language search). */
+  learnTranslations: boolean;
+  /**
+   * How much a counting word that the pages do not have weighs in the share of the question a
+   * hit covers (a known word weighs its idf, about 1–5).
+   */
+  unknownWordMass: number;
   /** Score multiplier for pages without text of their own (category pages). */
   emptyPagePenalty: number;
   /** Hits returned. */
   limit: number;
-  /**
-   * Below this confidence the bot says honestly that it found no good answer and offers the
-   * closest pages. Calibrated on OMoS-QA train (91 % of right first hits are above it) and on
-   * off-topic questions (`bench/queries/off-topic.jsonl`, 86 % below).
-   */
-  answerThreshold: number;
-  /** Below this confidence, the search also tries the region's main language. */
+  /** Below this raw strength of the best hit, the search also tries the region's main language. */
   fallbackBelow: number;
+  /**
+   * The confidence model and its answer and "did you mean" thresholds; default: the shipped
+   * `calibration.json`, fitted on tuning questions (see `confidence.ts`).
+   */
+  calibration?: Calibration;
   /** Answer sentences shown at most. */
   maxSentences: number;
 }
@@ -59,9 +76,13 @@ export const defaultSearchOptions: SearchOptions = {
   fuzzyPenaltyPerEdit: 0.3,
   queryPartWeight: 0.6,
   glossaryWeight: 0.5,
+  bridgeWeight: 0.9,
+  translationWeight: 0.8,
+  respellWeight: 0.85,
+  learnTranslations: true,
+  unknownWordMass: 2,
   emptyPagePenalty: 0.6,
   limit: 10,
-  answerThreshold: 0.4,
   fallbackBelow: 0.35,
   maxSentences: 3,
 };

@@ -50,7 +50,7 @@ export function rank(
 
   // The weight of each counting clause for coverage: the idf of its rarest alternative.
   const clauseMass = query.clauses.map((clause) =>
-    clause.counts ? clause.weight * Math.max(0, ...clause.alternatives.map((alternative) => target.index.idf(alternative.term) * alternative.weight)) || clause.weight * 2 : 0,
+    clause.counts ? clause.weight * Math.max(0, ...clause.alternatives.map((alternative) => target.index.idf(alternative.term) * alternative.weight)) || clause.weight * options.unknownWordMass : 0,
   );
   const totalMass = clauseMass.reduce((sum, mass) => sum + mass, 0);
 

@@ -3,6 +3,8 @@ import { stopwords as english } from '@orama/stopwords/english';
 import { stopwords as french } from '@orama/stopwords/french';
 import { stopwords as german } from '@orama/stopwords/german';
 import { stopwords as russian } from '@orama/stopwords/russian';
+import { readFileSync } from 'node:fs';
+import { resolvePackagePath } from '../paths.js';
 import { normaliseText, splitWords } from './normalise.js';
 
 /**
@@ -44,6 +46,13 @@ const QUESTION_WORDS: Record<string, string> = {
 
 const PACKAGED: Record<string, readonly string[]> = { de: german, en: english, fr: french, ru: russian, ar: arabic };
 
+/** Question frames in colloquial and dialect forms (`frames.json`): "what should I do", "بدي", "میتونم". */
+let frames: Record<string, string[]> | undefined;
+function frameWords(code: string): string[] {
+  frames ??= (JSON.parse(readFileSync(resolvePackagePath('src/search/frames.json'), 'utf8')) as { languages: Record<string, string[]> }).languages;
+  return frames[code] ?? [];
+}
+
 const cache = new Map<string, Set<string>>();
 
 /** Stop words of a language, normalised like index terms (before stemming). */
@@ -51,7 +60,7 @@ export function stopwordsFor(language: string): Set<string> {
   const code = language.split('-')[0]!;
   let set = cache.get(code);
   if (set === undefined) {
-    const words = [...(PACKAGED[code] ?? []), ...splitWords(QUESTION_WORDS[code] ?? '')];
+    const words = [...(PACKAGED[code] ?? []), ...splitWords(QUESTION_WORDS[code] ?? ''), ...frameWords(code)];
     set = new Set(words.flatMap((word) => splitWords(normaliseText(word, code))));
     cache.set(code, set);
   }

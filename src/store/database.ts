@@ -143,6 +143,18 @@ const MIGRATIONS: string[] = [
      updated_at INTEGER NOT NULL,
      PRIMARY KEY (channel, chat_id)
    ) WITHOUT ROWID;`,
+  // "Did you mean…?": how often it was offered and which choice people took, per day — counts
+  // only, no text, no chat id.
+  `CREATE TABLE daily_suggestions (
+     day      TEXT NOT NULL,
+     region   TEXT NOT NULL,
+     language TEXT NOT NULL,
+     offered  INTEGER NOT NULL DEFAULT 0,
+     chose_1  INTEGER NOT NULL DEFAULT 0,
+     chose_2  INTEGER NOT NULL DEFAULT 0,
+     chose_3  INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (day, region, language)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Db): number {

@@ -137,7 +137,76 @@ describe('emergencies', () => {
   });
 });
 
+describe('emergencies by meaning', () => {
+  it('recognises the kind of emergency in the user’s own words and links the page that fits', async () => {
+    const { chat } = setup();
+    const poisoning = await chat('p', 'ar').text('ابني بلع دوا كتير');
+    expect(textOf(poisoning)).toContain('112');
+    expect(textOf(poisoning)).toContain(new BotTexts().t('ar')('emergency.advice.poisoning'));
+    expect(poisoning[0]!.blocks.find((block) => block.kind === 'link')).toMatchObject({ url: expect.stringContaining('poison-control') });
+    const crisis = await chat('s', 'uk').text('не хочу більше жити');
+    expect(textOf(crisis)).toContain('0800 111 0 111');
+    const violence = await chat('v', 'en').text('my husband beats me and the kids');
+    expect(textOf(violence)).toContain('116 016');
+  });
+
+  it('answers questions about emergency topics as questions', async () => {
+    const { chat } = setup();
+    for (const text of ['Erste-Hilfe-Kurs, wann ist der nächste?', 'emergency pharmacy opening hours', 'what do I have to say when I call 112']) {
+      expect(textOf(await chat().text(text)), text).not.toContain('🚨');
+    }
+  });
+});
+
+describe('did you mean', () => {
+  // A calibration that is never sure: every question with hits gets "did you mean".
+  const unsure = { version: 1 as const, weights: { bias: 0 }, answerAt: 0.99, suggestAt: 0.01 };
+
+  it('offers the best pages as choices and counts the choice taken, without the chat', async () => {
+    const { chat, db } = setup([demoRegion()], { calibration: unsure });
+    await chat().press('lang:de');
+    const replies = await chat().text('Kindergeld beantragen');
+    expect(textOf(replies)).toContain(new BotTexts().t('de')('answer.didYouMean'));
+    const choices = buttonsOf(replies).filter((button) => button.payload.startsWith('pick:'));
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    expect(choices.length).toBeLessThanOrEqual(3);
+    const opened = await chat().press(choices[1]!.payload);
+    expect(opened[0]!.blocks[0]).toEqual({ kind: 'title', text: choices[1]!.label });
+    expect(db.prepare('SELECT offered, chose_1, chose_2, chose_3 FROM daily_suggestions').all()).toEqual([{ offered: 1, chose_1: 0, chose_2: 1, chose_3: 0 }]);
+    expect(Object.keys(db.prepare('SELECT * FROM daily_suggestions').get() as object)).not.toContain('chat_id');
+  });
+});
+
+describe('languages without pages of their own', () => {
+  it('answers from a language the user reads and says which', async () => {
+    const sure = { version: 1 as const, weights: { bias: 0 }, answerAt: 0.01, suggestAt: 0.005 };
+    const { chat } = setup([demoRegion()], { calibration: sure });
+    await chat().press('lang:pl');
+    const replies = await chat().text('Gdzie mogę się nauczyć niemieckiego?');
+    expect(textOf(replies)).toContain(new BotTexts().t('pl')('answer.foundIn', { language: 'English' }));
+    expect(['Free ways to learn German', 'Learning German']).toContain((replies[0]!.blocks[0] as { text: string }).text);
+  });
+});
+
 describe('events and places', () => {
+  it('answers natural questions about what is on, in every language', async () => {
+    const { chat } = setup();
+    const cases: [string, string, 'weekend' | 'today' | 'week'][] = [
+      ['en', 'what events are on this weekend?', 'weekend'],
+      ['ar', 'شو في فعاليات هالويكند', 'weekend'],
+      ['uk', 'які заходи будуть на вихідних', 'weekend'],
+      ['de', 'was ist heute los, gibt es veranstaltungen?', 'today'],
+      ['tr', 'bu hafta hangi etkinlikler var', 'week'],
+    ];
+    const keys = { weekend: ['events.weekendTitle', 'events.noneWeekend'], today: ['events.todayTitle', 'events.noneToday'], week: ['events.title', 'events.none'] };
+    for (const [language, text, window] of cases) {
+      await chat(language).press(`lang:${language}`);
+      const said = textOf(await chat(language).text(text));
+      const t = new BotTexts().t(language);
+      expect(keys[window].some((key) => said.includes(t(key))), `${language}: ${text}`).toBe(true);
+    }
+  });
+
   it('lists the events of the next 7 days, recurring ones expanded', async () => {
     const { chat } = setup();
     await chat().press('lang:de');

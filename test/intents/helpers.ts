@@ -5,6 +5,7 @@ import { RegionRegistry } from '../../src/content/registry.js';
 import type { Incoming, Reply } from '../../src/core/message.js';
 import { createLogger } from '../../src/log.js';
 import { shippedGlossary } from '../../src/search/glossary.js';
+import type { SearchOptions } from '../../src/search/options.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 
 /** A fixed Saturday noon in Musterstadt. */
@@ -16,8 +17,8 @@ export function demoRegion(): Region {
   return demo;
 }
 
-export function setup(regions: Region[] = [demoRegion()]) {
-  const registry = new RegionRegistry(shippedGlossary());
+export function setup(regions: Region[] = [demoRegion()], options: Partial<SearchOptions> = {}) {
+  const registry = new RegionRegistry(shippedGlossary(), options);
   for (const region of regions) registry.put(region);
   const db: Db = openDatabase(':memory:');
   const logLines: string[] = [];

@@ -31,17 +31,32 @@ describe('RegionSearch on the demo region', () => {
     expect(hits).toContain('residence-permit@ar');
   });
 
-  it('falls back to the main language for a language the region does not have, marking the hits', () => {
-    const result = demo.search({ text: 'Kindergeld', language: 'ru' });
-    expect(result.hits[0]!.item.language).toBe('de');
-    expect(result.hits[0]!.otherLanguage).toBe(true);
+  it('answers a language the region has no pages in from a language its speakers read, marking the hits', () => {
+    const russian = demo.search({ text: 'Kindergeld', language: 'ru' });
+    expect(russian.hits[0]!.item.id).toBe('child-benefit@uk');
+    expect(russian.hits[0]!.otherLanguage).toBe(true);
+    expect(demo.search({ text: 'Kindergeld', language: 'pl' }).hits[0]!.item.id).toBe('child-benefit@en');
+    expect(demo.search({ text: 'Kindergeld', language: 'ru', readable: ['ru', 'de'] }).hits[0]!.item.id).toBe('child-benefit@de');
   });
 
   it('says honestly when nothing fits', () => {
     const result = demo.search({ text: 'Wie backe ich eine Pizza mit Ananas?', language: 'de' });
-    expect(result.confidence).toBeLessThan(0.2);
+    expect(result.verdict).toBe('none');
     expect(result.answered).toBe(false);
-    expect(demo.search({ text: 'Wo melde ich meine Wohnung an?', language: 'de' }).answered).toBe(true);
+    expect(result.confidence).toBeLessThan(result.explanation.calibration!.suggestAt);
+    const clear = demo.search({ text: 'Wo melde ich meine Wohnung an?', language: 'de' });
+    expect(clear.verdict).toBe('answer');
+    expect(clear.confidence).toBeGreaterThanOrEqual(clear.explanation.calibration!.answerAt);
+  });
+
+  it('finds German words written in Cyrillic, and everyday phrases that mean more than their words', () => {
+    expect(firstId('кіндергельд скільки на дитину', 'uk')).toBe('child-benefit@uk');
+    expect(['german-courses@fa', 'free-german-offers@fa']).toContain(firstId('کجا می‌توانم آلمانی یاد بگیرم؟', 'fa'));
+  });
+
+  it('lets question frames ("what should I do") never decide the topic', () => {
+    expect(firstId('Що робити з листом від Jobcenter?', 'uk')).not.toBe('poison-control@uk');
+    expect(firstId('ne yapmalıyım jobcenter mektup', 'tr')).not.toBe('poison-control@tr');
   });
 
   it('searches events and places too', () => {

@@ -83,4 +83,15 @@ describe('analyze', () => {
     expect(terms('довідку', ['uk'])).toEqual(terms('довідка', ['uk']));
     expect(terms('kursları', ['tr'])).toEqual(terms('kurs', ['tr']));
   });
+
+  it('reaches Turkish suffix chains and Turkish typed without its letters', () => {
+    expect(terms('öğrenebilirim', ['tr'])).toEqual(terms('öğrenmek', ['tr']));
+    expect(terms('ogrenebilirim', ['tr'])).toEqual(terms('öğrenebilirim', ['tr']));
+  });
+
+  it('stems Polish, with or without its letters', () => {
+    expect(terms('niemieckiego', ['pl'])).toEqual(terms('niemiecki', ['pl']));
+    expect(terms('mieszkania', ['pl'])).toEqual(terms('mieszkanie', ['pl']));
+    expect(terms('zasiłku', ['pl'])).toEqual(terms('zasilku', ['pl']));
+  });
 });

@@ -4,6 +4,8 @@ import { loadRegistry } from '../registry.js';
 import { createLogger } from '../../log.js';
 import { shippedGlossary } from '../../search/glossary.js';
 import type { SearchResult } from '../../search/engine.js';
+import { whatTheBotAnswers, type BotAnswer, type ShownItem } from '../../core/bot-answer.js';
+import { BotTexts } from '../../core/i18n.js';
 
 export function formatResult(question: string, result: SearchResult): string {
   const lines = [`“${question}” — confidence ${result.confidence.toFixed(2)}, searched ${result.explanation.searched.join(' → ') || 'nothing'}${result.explanation.fellBack ? ' (answer from the main language)' : ''}, ${result.ms.toFixed(1)} ms`];
@@ -19,6 +21,23 @@ export function formatResult(question: string, result: SearchResult): string {
   lines.push(`  query: ${clauses.join('  ')}`);
   if (result.explanation.glossary.length > 0) lines.push(`  glossary: ${result.explanation.glossary.map((match) => `${match.matched} → ${match.conceptId}`).join(', ')}`);
   return lines.join('\n');
+}
+
+const itemJson = ({ kind, item }: ShownItem) => ({ kind, id: item.id, title: item.title, language: item.language, url: item.url });
+
+/**
+ * `ask --json`: the search result with `answered`, `confidence` and `hits` in rank order as
+ * before, and what the bot does with it: `intent`, `verdict`, `suggestions` ("did you mean"),
+ * `emergency`. When the bot answers with something else than a search hit (an emergency page,
+ * a list of events), `hits` starts with what it shows and `answered` says whether it shows one.
+ */
+function askJson(answer: BotAnswer, result: SearchResult): object {
+  const searched = result.hits.map(({ item, ...hit }) => ({ ...hit, id: item.id, title: item.title, language: item.language, url: item.url }));
+  const base = { ...result, hits: searched, intent: answer.intent, verdict: answer.verdict, emergency: answer.emergency, suggestions: answer.verdict === 'suggest' ? answer.items.map(itemJson) : [] };
+  if (answer.intent === 'question') return base;
+  const shown = answer.items.map(itemJson);
+  const shownIds = new Set(shown.map((item) => item.id));
+  return { ...base, answered: shown.length > 0, verdict: shown.length > 0 ? 'answer' : answer.verdict, hits: [...shown, ...searched.filter((hit) => !shownIds.has(hit.id))] };
 }
 
 export function registerAsk(program: Command): void {
@@ -39,10 +58,12 @@ export function registerAsk(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      const answer = whatTheBotAnswers({ entry, texts: new BotTexts(), text: question, language: flags.lang, now: new Date() });
       const result = entry.search.search({ text: question, language: flags.lang, limit: Number(flags.limit) || 5 });
       if (flags.json) {
-        console.log(JSON.stringify({ ...result, hits: result.hits.map(({ item, ...hit }) => ({ ...hit, id: item.id, title: item.title, language: item.language, url: item.url })) }, null, 2));
+        console.log(JSON.stringify(askJson(answer, result), null, 2));
       } else {
+        if (answer.intent !== 'question') console.log(`the bot answers this as ${answer.intent}${answer.emergency ? ` (${answer.emergency})` : ''}${answer.items.length > 0 ? `: ${answer.items.map(({ item }) => item.title).join(' · ')}` : ''}`);
         console.log(formatResult(question, result));
       }
     });

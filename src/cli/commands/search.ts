@@ -37,7 +37,8 @@ function answerLine(engine: RegionSearch, line: string, limit: number): object {
   const id = input.id ?? null;
   if (typeof input.question !== 'string') return { id, hits: [], ms: 0, error: 'missing "question"' };
   const language = typeof input.language === 'string' && input.language !== '' ? input.language : engine.region.defaultLanguage;
-  const result = engine.search({ text: input.question, language, limit, kinds: ['page'] });
+  // The contract: pages in the line's language, else in the region's main language.
+  const result = engine.search({ text: input.question, language, limit, kinds: ['page'], readable: [language, engine.region.defaultLanguage] });
   return {
     id,
     hits: result.hits.map((hit) => ({ pageId: hit.item.id, score: Math.round(hit.score * 1e4) / 1e4, sentences: hit.sentences })),

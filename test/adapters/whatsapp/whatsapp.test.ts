@@ -129,10 +129,17 @@ describe('WhatsApp announcements and the 24-hour rule', () => {
 });
 
 describe('renderForWhatsApp', () => {
-  it('uses reply buttons for up to three, a list for more, and keeps titles short', () => {
-    const three = renderForWhatsApp({ language: 'de', dir: 'ltr', blocks: [{ kind: 'text', text: 'x' }], buttons: [[{ label: 'Eine sehr sehr lange Beschriftung', payload: 'a' }]] });
-    const action = (three[0] as { interactive: { action: { buttons: { reply: { title: string } }[] } } }).interactive.action;
-    expect([...action.buttons[0]!.reply.title].length).toBeLessThanOrEqual(20);
+  it('uses reply buttons for up to three short labels, a list for more or longer ones, and keeps titles short', () => {
+    const three = renderForWhatsApp({ language: 'de', dir: 'ltr', blocks: [{ kind: 'text', text: 'x' }], buttons: [[{ label: '👍 Hilfreich', payload: 'a' }], [{ label: 'Nein', payload: 'b' }]] });
+    const action = (three[0] as { interactive: { type: string; action: { buttons: { reply: { title: string } }[] } } }).interactive;
+    expect(action.type).toBe('button');
+    expect(action.action.buttons.map((button) => button.reply.title)).toEqual(['👍 Hilfreich', 'Nein']);
+    // "Did you mean…?" offers page titles: a list row shows 24 characters and the rest below.
+    const titles = renderForWhatsApp({ language: 'de', dir: 'ltr', blocks: [{ kind: 'text', text: 'x' }], buttons: [[{ label: 'Integrationskurs: Zulassung und Kosten', payload: 'pick:0' }], [{ label: 'Deutsch lernen', payload: 'pick:1' }]] });
+    const rows = (titles[0] as { interactive: { type: string; action: { sections: { rows: { title: string; description?: string }[] }[] } } }).interactive;
+    expect(rows.type).toBe('list');
+    expect([...rows.action.sections[0]!.rows[0]!.title].length).toBeLessThanOrEqual(24);
+    expect(rows.action.sections[0]!.rows[0]!.description).toBe('Integrationskurs: Zulassung und Kosten');
     const many = renderForWhatsApp({ language: 'de', dir: 'ltr', blocks: [{ kind: 'text', text: 'x' }], buttons: Array.from({ length: 12 }, (_, index) => [{ label: `Sprache ${index}`, payload: `lang:${index}` }]) });
     const list = (many[0] as { interactive: { type: string; action: { sections: { rows: unknown[] }[] } } }).interactive;
     expect(list.type).toBe('list');
