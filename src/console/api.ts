@@ -122,6 +122,20 @@ export function consoleApi(deps: ConsoleApiDeps): Router {
     response.json(groupQuestions(rows).map((group) => ({ ...group, status: statuses.get(group.key) ?? 'open' })));
   });
 
+  // "Did you mean…?": how often it was offered per language in the last 90 days, and which choice people took.
+  router.get('/api/console/suggestions', (request, response) => {
+    const { region } = parse(regionQuery, request.query);
+    checkRegion(user(response), region);
+    const since = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+    const rows = db
+      .prepare(
+        `SELECT language, SUM(offered) AS offered, SUM(chose_1) AS first, SUM(chose_2) AS second, SUM(chose_3) AS third
+         FROM daily_suggestions WHERE region = ? AND day >= ? GROUP BY language ORDER BY SUM(offered) DESC`,
+      )
+      .all(region, since) as { language: string; offered: number; first: number; second: number; third: number }[];
+    response.json(rows.map((row) => ({ ...row, none: Math.max(0, row.offered - row.first - row.second - row.third) })));
+  });
+
   router.post('/api/console/unanswered/status', (request, response) => {
     const input = parse(z.object({ region: z.string(), key: z.string().regex(/^[0-9a-f]{12}$/), status: z.enum(['open', 'content-added', 'ignored']) }), request.body);
     checkRegion(user(response), input.region);

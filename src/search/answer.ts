@@ -1,6 +1,7 @@
 import type { IndexedDocument, IndexedSentence, LanguageIndex } from './language-index.js';
 import type { SearchOptions } from './options.js';
 import type { ParsedQuery } from './query.js';
+import { isLeadIn, onlyPointsElsewhere, pointsBack, repeatsTitle } from './readable.js';
 
 /**
  * Picks the 1–3 sentences of a page that answer the question. A sentence scores by the
@@ -75,7 +76,12 @@ export function pickSentences(
   if (best.score <= 0) return [scored[0]!.sentence];
   const mass = questionMass(query, target);
   if (mass > 0 && best.score / mass < answer.minShare) return [];
-  if (answer.window > 0) return bestWindow(scored, scored.indexOf(best), Math.min(answer.window, options.maxSentences), answer.forwardBias);
+  if (answer.window > 0) {
+    const size = Math.min(answer.window, options.maxSentences);
+    const bestAt = scored.indexOf(best);
+    const start = bestWindow(scored, bestAt, size, answer.forwardBias);
+    return readableRun(scored.map((entry) => entry.sentence), start, size, bestAt, document);
+  }
   const chosen = scored
     .filter((entry) => entry.score >= answer.keepRatio * best.score)
     .sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index)
@@ -83,8 +89,43 @@ export function pickSentences(
   return chosen.map((entry) => entry.sentence).sort((a, b) => a.index - b.index);
 }
 
-/** The run of `size` neighbouring sentences that contains the best one and scores highest. */
-function bestWindow(scored: SentenceScore[], bestAt: number, size: number, forwardBias: number): IndexedSentence[] {
+/**
+ * The run of sentences to show, made to read as an answer: a first sentence that points back
+ * ("Diese…", "And they…") brings the sentence it points to, a list lead-in at the end brings its
+ * first item or goes, and sentences that only repeat the title or send the reader elsewhere are
+ * left out. The best sentence always stays.
+ */
+export function readableRun(sentences: readonly IndexedSentence[], start: number, size: number, bestAt: number, document: IndexedDocument): IndexedSentence[] {
+  const language = document.item.language;
+  const isItem = (at: number) => document.item.text.blocks[sentences[at]?.block ?? -1]?.kind === 'item';
+  let from = start;
+  let to = Math.min(sentences.length, start + size);
+  if (pointsBack(sentences[from]!.text, language) && from > 0) {
+    from -= 1;
+    if (to - from > size) to = Math.max(bestAt + 1, to - 1);
+  }
+  if (to - from > size) to = from + size;
+  // A lead-in at the end shows none of its items: it goes, unless it is the answer, which brings its first item.
+  if (isLeadIn(sentences[to - 1]!.text)) {
+    if (to - 1 !== bestAt) to -= 1;
+    else if (isItem(to)) {
+      to += 1;
+      if (to - from > size) from += 1;
+    }
+  }
+  const run: IndexedSentence[] = [];
+  for (let at = from; at < to; at++) {
+    const sentence = sentences[at]!;
+    const empty = onlyPointsElsewhere(sentence.text) || repeatsTitle(sentence.terms, document.titleTerms);
+    if (at === bestAt || !empty) run.push(sentence);
+  }
+  // What still points back to nothing shown goes, unless it is the answer itself.
+  while (run.length > 1 && run[0] !== sentences[bestAt] && pointsBack(run[0]!.text, language) && sentences.indexOf(run[0]!) === 0) run.shift();
+  return run;
+}
+
+/** Where the run of `size` neighbouring sentences that contains the best one and scores highest starts. */
+function bestWindow(scored: SentenceScore[], bestAt: number, size: number, forwardBias: number): number {
   let bestStart = bestAt;
   let bestSum = -Infinity;
   for (let start = Math.max(0, bestAt - size + 1); start <= bestAt; start++) {
@@ -96,7 +137,7 @@ function bestWindow(scored: SentenceScore[], bestAt: number, size: number, forwa
       bestStart = start;
     }
   }
-  return scored.slice(bestStart, bestStart + size).map((entry) => entry.sentence);
+  return bestStart;
 }
 
 /** The most a sentence can score on this question: every clause by its best term. */

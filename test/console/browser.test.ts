@@ -87,6 +87,8 @@ describe.skipIf(!available)('staff console in Chromium', () => {
     expect(await camel.count()).toBe(1);
     expect(await camel.locator('td.count').textContent()).toBe('2');
     expect(await page.textContent('[data-testid=groups]')).toContain('<b>Zauberschule</b>');
+    // "Did you mean" counts per language, below the groups.
+    await page.waitForSelector('[data-testid=suggestions] table, [data-testid=suggestions] p');
     await page.screenshot({ path: path.join(ARTIFACTS, 'unanswered.png'), fullPage: true });
   });
 

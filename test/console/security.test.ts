@@ -17,7 +17,7 @@ describe('console security', () => {
     const page = await fetch(`${server.base}/`, { redirect: 'manual' });
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/login');
-    for (const path of ['/api/console/me', '/api/console/content', '/api/console/announcements', '/api/console/unanswered?region=musterstadt', '/api/console/overview?region=musterstadt']) {
+    for (const path of ['/api/console/me', '/api/console/content', '/api/console/announcements', '/api/console/unanswered?region=musterstadt', '/api/console/suggestions?region=musterstadt', '/api/console/overview?region=musterstadt']) {
       expect((await fetch(`${server.base}${path}`)).status, path).toBe(401);
     }
     expect((await fetch(`${server.base}/api/console/test`, { method: 'POST' })).status).toBe(401);
@@ -40,6 +40,8 @@ describe('console security', () => {
     const me = (await (await json(editor, '/api/console/me')).json()) as { regions: { slug: string }[] };
     expect(me.regions.map((region) => region.slug)).toEqual(['nachbarort']);
     expect((await json(editor, '/api/console/unanswered?region=musterstadt')).status).toBe(403);
+    expect((await json(editor, '/api/console/suggestions?region=musterstadt')).status).toBe(403);
+    expect((await json(editor, '/api/console/suggestions?region=nachbarort')).status).toBe(200);
     expect((await json(editor, '/api/console/test', { region: 'musterstadt', language: 'de', question: 'Kita' })).status).toBe(403);
     expect((await json(editor, '/api/console/announcements', { region: 'musterstadt', topic: 'news', texts: { de: 'x' } })).status).toBe(403);
     const content = (await (await json(editor, '/api/console/content')).json()) as { slug: string }[];

@@ -205,6 +205,41 @@ function testPage() {
 
 // ---------- Unanswered ----------
 
+/** "Did you mean…?" offered and the choices people took, per language (counts only). */
+function suggestionsCard() {
+  const card = el('section', { class: 'card' }, el('h2', {}, t('suggestions.heading')), el('p', { class: 'muted' }, t('suggestions.intro')));
+  const content = el('div', { 'data-testid': 'suggestions' }, t('common.loading'));
+  card.append(content);
+  void fillSuggestions(content);
+  return card;
+}
+
+async function fillSuggestions(content) {
+  try {
+    const rows = await api(`/api/console/suggestions?region=${encodeURIComponent(state.region)}`);
+    if (rows.length === 0) content.replaceChildren(el('p', { class: 'muted' }, t('common.none')));
+    else {
+      const percent = (count, of) => (of > 0 ? `${Math.round((100 * count) / of)} %` : '—');
+      content.replaceChildren(
+        el(
+          'table',
+          {},
+          el('thead', {}, el('tr', {}, ['language', 'offered', 'first', 'second', 'third', 'none'].map((key) => el('th', {}, t(`suggestions.${key}`))))),
+          el(
+            'tbody',
+            {},
+            rows.map((row) =>
+              el('tr', {}, el('td', {}, row.language), el('td', { class: 'count' }, row.offered), ...['first', 'second', 'third', 'none'].map((key) => el('td', { class: 'count' }, `${row[key]} (${percent(row[key], row.offered)})`))),
+            ),
+          ),
+        ),
+      );
+    }
+  } catch (error) {
+    showError(content, error);
+  }
+}
+
 async function unansweredPage() {
   const body = el('section', { class: 'card' }, el('h2', {}, t('unanswered.heading')), el('p', { class: 'muted' }, t('unanswered.intro')));
   const table = el('div', { 'data-testid': 'groups' }, t('common.loading'));
@@ -251,7 +286,7 @@ async function unansweredPage() {
     }
   }
   void load();
-  return body;
+  return el('div', {}, body, suggestionsCard());
 }
 
 // ---------- Announcements ----------
