@@ -175,8 +175,13 @@ export class BotTexts {
     // general word is no emergency in a question about the topic ("emergency pharmacy hours").
     if (found !== 'general') return found;
     if (phrase!.length === 1 && wordsIn('en').length > 3) return null;
-    for (const [language, cues] of this.cues) if (cues.notEmergency.find(wordsIn(language)) !== null) return null;
-    return found;
+    return this.asksAboutEmergencies(message) ? null : found;
+  }
+
+  /** Whether a message reads as an ordinary question about an emergency topic ("first aid course", "what do I do if…"). */
+  asksAboutEmergencies(message: string): boolean {
+    for (const [language, cues] of this.cues) if (cues.notEmergency.find(messageWords(message, language)) !== null) return true;
+    return false;
   }
 
   /**

@@ -27,33 +27,45 @@ function forms(word: string): string[] {
   return result;
 }
 
-function wordMatches(word: string, wanted: string): boolean {
-  for (const form of forms(word)) {
-    if (form === wanted) return true;
-    if (wanted.length >= MIN_PREFIX && form.startsWith(wanted) && form.length - wanted.length <= MAX_ENDING) return true;
-  }
-  return false;
+function formMatches(form: string, wanted: string): boolean {
+  return form === wanted || (wanted.length >= MIN_PREFIX && form.startsWith(wanted) && form.length - wanted.length <= MAX_ENDING);
 }
 
+/** Phrases are looked up by their first word: whole when short, by its first letters when it may carry an ending. */
+const keyOf = (word: string) => (word.length >= MIN_PREFIX ? word.slice(0, MIN_PREFIX) : word);
+
 export class PhraseSet {
-  private readonly phrases: string[][];
+  private readonly byFirst = new Map<string, string[][]>();
+  readonly size: number;
 
   /** Phrases as written (lower case); normalised with the language's rules. Empty ones are dropped. */
   constructor(phrases: readonly string[], language: string) {
-    this.phrases = phrases.map((phrase) => messageWords(phrase, language)).filter((words) => words.length > 0);
-  }
-
-  get size(): number {
-    return this.phrases.length;
+    const normalised = phrases.map((phrase) => messageWords(phrase, language)).filter((words) => words.length > 0);
+    for (const phrase of normalised) {
+      const key = keyOf(phrase[0]!);
+      let list = this.byFirst.get(key);
+      if (list === undefined) this.byFirst.set(key, (list = []));
+      list.push(phrase);
+    }
+    this.size = normalised.length;
   }
 
   /** The first phrase found in the words, or null. */
   find(words: readonly string[]): string[] | null {
-    for (const phrase of this.phrases) {
-      for (let start = 0; start + phrase.length <= words.length; start++) {
-        let all = true;
-        for (let at = 0; at < phrase.length && all; at++) all = wordMatches(words[start + at]!, phrase[at]!);
-        if (all) return phrase;
+    if (this.size === 0) return null;
+    const wordForms = words.map(forms);
+    const matchesAt = (at: number, wanted: string) => wordForms[at]!.some((form) => formMatches(form, wanted));
+    for (let start = 0; start < words.length; start++) {
+      for (const form of wordForms[start]!) {
+        const keys = form.length >= MIN_PREFIX ? [form, keyOf(form)] : [form];
+        for (const key of keys) {
+          for (const phrase of this.byFirst.get(key) ?? []) {
+            if (start + phrase.length > words.length) continue;
+            let all = true;
+            for (let at = 0; at < phrase.length && all; at++) all = matchesAt(start + at, phrase[at]!);
+            if (all) return phrase;
+          }
+        }
       }
     }
     return null;

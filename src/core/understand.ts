@@ -1,3 +1,5 @@
+import { shippedGlossary } from '../search/glossary.js';
+import { emergencyByMeaning } from './emergency-meaning.js';
 import type { BotTexts, EmergencyCategory, EventWindow, WordIntent } from './i18n.js';
 
 /**
@@ -16,14 +18,19 @@ export type TextIntent =
 /** Word intents checked in this order; the first that matches wins. */
 const WORD_INTENTS = ['greeting', 'thanks', 'help', 'unsubscribe', 'subscribe', 'delete', 'language', 'region', 'feedback'] as const;
 
+function meaningfulEmergency(texts: BotTexts, text: string, language: string): EmergencyCategory | null {
+  const category = emergencyByMeaning(text, language, shippedGlossary());
+  return category !== null && !texts.asksAboutEmergencies(text) ? category : null;
+}
+
 /** Languages a message's words are read in: the user's, the bot's reply language, English and German. */
 export function readingLanguages(texts: BotTexts, language: string): string[] {
   return [...new Set([language, texts.replyLanguage(language), 'en', 'de'])];
 }
 
 export function understandText(texts: BotTexts, text: string, language: string): TextIntent {
-  // Urgency beats everything, in any language the bot knows.
-  const category = texts.emergencyIn(text);
+  // Urgency beats everything, in any language the bot knows: by its phrases, else by what the message describes.
+  const category = texts.emergencyIn(text) ?? meaningfulEmergency(texts, text, language);
   if (category !== null) return { kind: 'emergency', category };
   const languages = readingLanguages(texts, language);
   for (const intent of WORD_INTENTS.slice(0, 3)) if (texts.matches(intent, text, languages)) return { kind: 'word', intent };

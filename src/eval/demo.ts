@@ -4,6 +4,7 @@ import type { LoadedRegionEntry } from '../content/registry.js';
 import type { BotTexts } from '../core/i18n.js';
 import { resolvePackagePath } from '../paths.js';
 import { whatTheBotAnswers, type BotAnswer } from '../core/bot-answer.js';
+import { percentile } from './metrics.js';
 
 /**
  * Evaluation on the demo region with questions as people type them into a messenger
@@ -78,6 +79,9 @@ export interface LanguageFigures {
   /** Of all questions: "did you mean" offered with a right choice among the buttons. */
   suggestedRight: number;
   none: number;
+  /** Whatever the verdict: the search's first hit is right, or one of its first three. */
+  top1: number;
+  top3: number;
   offTopic: number;
   /** Share of off-topic messages answered as if they were on topic. */
   offTopicAnswered: number;
@@ -93,6 +97,8 @@ export interface LanguageFigures {
 
 export interface DemoReport {
   half: Half | 'all';
+  /** Search time per question, milliseconds. */
+  latency: { p50: number; p95: number };
   languages: LanguageFigures[];
   overall: LanguageFigures;
   /** Per question, for error analysis. */
@@ -138,6 +144,9 @@ export function evaluateDemo(settings: DemoEvalSettings): DemoReport {
       outcomes.push({ query, answer, outcome });
       add('questions');
       add(outcome);
+      const ranked = (answer.result?.hits ?? []).slice(0, 3).map((hit) => keyOf(hit.kind, hit.item.id));
+      if (ranked[0] !== undefined && query.gold.includes(ranked[0])) add('top1');
+      if (ranked.some((key) => query.gold.includes(key))) add('top3');
       if (outcome === 'suggested' && answer.choices.some((choice) => query.gold.includes(choice))) add('suggestedRight');
     }
     for (const query of set.offTopic.filter((item) => item.language === language && inHalf(item))) {
@@ -168,7 +177,8 @@ export function evaluateDemo(settings: DemoEvalSettings): DemoReport {
   const all: Record<string, number> = {};
   for (const count of counts.values()) for (const [name, value] of Object.entries(count)) all[name] = (all[name] ?? 0) + value;
   Object.assign(totals, figuresFrom('all', all));
-  return { half: settings.half, languages: rows, overall: totals, outcomes };
+  const times = outcomes.flatMap(({ answer }) => (answer.result ? [answer.result.ms] : []));
+  return { half: settings.half, latency: { p50: percentile(times, 50), p95: percentile(times, 95) }, languages: rows, overall: totals, outcomes };
 }
 
 function emptyFigures(language: string): LanguageFigures {
@@ -186,6 +196,8 @@ function figuresFrom(language: string, count: Record<string, number>): LanguageF
     suggested: share('suggested', 'questions'),
     suggestedRight: share('suggestedRight', 'questions'),
     none: share('none', 'questions'),
+    top1: share('top1', 'questions'),
+    top3: share('top3', 'questions'),
     offTopic: n('offTopic'),
     offTopicAnswered: share('offTopicAnswered', 'offTopic'),
     emergencies: n('emergencies'),
@@ -200,7 +212,7 @@ const percent = (value: number) => `${Math.round(value * 100)} %`;
 
 /** The per-language table of `lotse eval --demo`. */
 export function formatDemoReport(report: DemoReport): string {
-  const header = ['lang', 'n', 'right', 'wrong', 'did you mean', '(right in it)', 'no answer', 'off-topic n', 'answered', 'emerg. n', 'recognised', 'page ok', 'false alarms'];
+  const header = ['lang', 'n', 'right', 'wrong', 'did you mean', '(right in it)', 'no answer', 'hit@1', 'hit@3', 'off-topic n', 'answered', 'emerg. n', 'recognised', 'page ok', 'false alarms'];
   const cells = (row: LanguageFigures) => [
     row.language,
     String(row.questions),
@@ -209,6 +221,8 @@ export function formatDemoReport(report: DemoReport): string {
     percent(row.suggested),
     percent(row.suggestedRight),
     percent(row.none),
+    percent(row.top1),
+    percent(row.top3),
     String(row.offTopic),
     percent(row.offTopicAnswered),
     String(row.emergencies),
@@ -219,5 +233,7 @@ export function formatDemoReport(report: DemoReport): string {
   const lines = [...report.languages.map(cells), cells(report.overall)];
   const widths = header.map((cell, column) => Math.max(cell.length, ...lines.map((line) => line[column]!.length)));
   const format = (line: string[]) => line.map((cell, column) => cell.padStart(widths[column]!)).join('  ');
-  return [`Demo region, messenger-style questions (${report.half === 'all' ? 'both halves' : `${report.half} half`})`, format(header), ...lines.map(format)].join('\n') + '\n';
+  const title = `Demo region, messenger-style questions (${report.half === 'all' ? 'both halves' : `${report.half} half`})`;
+  const speed = `search p50 ${report.latency.p50.toFixed(2)} ms, p95 ${report.latency.p95.toFixed(2)} ms per question`;
+  return [title, format(header), ...lines.map(format), speed].join('\n') + '\n';
 }

@@ -147,7 +147,8 @@ export class RegionSearch {
     if (first === undefined) return this.empty(request, started);
     const hasOwn = first === request.language;
 
-    const primary = this.searchIn(this.indexes.get(first)!, request, limit, accept);
+    let primary = this.searchIn(this.indexes.get(first)!, request, limit, accept);
+    if (hasOwn && this.options.mainLanguageVote > 0) primary = this.withMainLanguageVote(primary, request, limit, accept);
     const results = [primary];
     // The user's own pages answer when they can; the others are searched when they did not,
     // when there are no own pages, or when the question has main-language words ("Anmeldung")
@@ -226,6 +227,32 @@ export class RegionSearch {
     const query = parseQuery(request.text, request.language, target, resources, this.options);
     const ranked = rank(target, query, this.options, limit, accept);
     return { target, query, ranked, confidence: confidenceOf(ranked[0]) };
+  }
+
+  /**
+   * Translated pages are found twice: in the user's language, and — through the question's
+   * words translated — as the originals in the main language. Each of the user's pages gets the
+   * main-language score of its original as a vote (`mainLanguageVote` times it), which evens out
+   * the wording of translations (machine-translated pages vary theirs).
+   */
+  private withMainLanguageVote(own: LanguageResult, request: SearchRequest, limit: number, accept?: (document: IndexedDocument) => boolean): LanguageResult {
+    const main = this.indexes.get(this.region.defaultLanguage);
+    if (main === undefined || main === own.target) return own;
+    const depth = Math.max(limit, this.options.rerankDepth) * 2;
+    const votes = this.searchIn(main, request, depth, accept);
+    const combined = new Map<number, RankedDocument>();
+    for (const ranked of own.ranked) combined.set(ranked.doc, { ...ranked });
+    for (const vote of votes.ranked) {
+      const original = main.documents[vote.doc]!;
+      const id = original.item.translations[own.target.language];
+      const doc = id === undefined ? undefined : own.target.numberOf(original.kind, id);
+      if (doc === undefined) continue;
+      const entry = combined.get(doc) ?? { doc, score: 0, matchedClauses: [], coverage: 0 };
+      entry.score += this.options.mainLanguageVote * vote.score;
+      combined.set(doc, entry);
+    }
+    const ranked = [...combined.values()].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
+    return { ...own, ranked };
   }
 
   /** Whether the question has words in the main language's script that the searched pages do not have as such. */

@@ -64,7 +64,10 @@ interface Concept {
 }
 
 export class Glossary {
-  /** "term term" (analyzed, any language) → concept indexes. */
+  /**
+   * "lang:term term" → concept indexes. Keyed by language: a question word read as German only
+   * meets German terms, or short stems of one language would meet another's ("to" is no "töten").
+   */
   private readonly lookup = new Map<string, Set<number>>();
   private readonly languages: string[];
   private readonly longest: number;
@@ -83,7 +86,7 @@ export class Glossary {
           const key = termKey(term, language);
           if (key.length === 0) continue;
           longest = Math.max(longest, key.length);
-          const joined = key.join(' ');
+          const joined = `${language}:${key.join(' ')}`;
           let set = this.lookup.get(joined);
           if (set === undefined) this.lookup.set(joined, (set = new Set()));
           set.add(index);
@@ -128,7 +131,7 @@ export class Glossary {
           const term = sequence[end]!.term;
           if (term === null) break;
           parts.push(term);
-          for (const concept of this.lookup.get(parts.join(' ')) ?? []) {
+          for (const concept of this.lookup.get(`${language}:${parts.join(' ')}`) ?? []) {
             if (!found.has(concept)) found.set(concept, sequence.slice(start, end + 1).map((entry) => entry.word));
           }
         }

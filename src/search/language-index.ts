@@ -84,8 +84,13 @@ export class LanguageIndex {
 
   /** The indexed document of an item, if it is in this index. */
   documentOf(kind: ItemKind, id: string): IndexedDocument | undefined {
-    const number = this.numberById.get(`${kind}:${id}`);
+    const number = this.numberOf(kind, id);
     return number === undefined ? undefined : this.documents[number];
+  }
+
+  /** The document number of an item, if it is in this index. */
+  numberOf(kind: ItemKind, id: string): number | undefined {
+    return this.numberById.get(`${kind}:${id}`);
   }
 
   /** Compound parts of a normalised word, as index terms; null when it is not a compound. */

@@ -43,6 +43,11 @@ export interface SearchOptions {
   /** Learn term translations from the region's translated pages (cross-language search). */
   learnTranslations: boolean;
   /**
+   * How much a page's original in the main language, found through the question's translated
+   * words, adds to the page's score in the user's language (0: not searched).
+   */
+  mainLanguageVote: number;
+  /**
    * How much a counting word that the pages do not have weighs in the share of the question a
    * hit covers (a known word weighs its idf, about 1–5).
    */
@@ -80,6 +85,7 @@ export const defaultSearchOptions: SearchOptions = {
   translationWeight: 0.8,
   respellWeight: 0.85,
   learnTranslations: true,
+  mainLanguageVote: 0.6,
   unknownWordMass: 2,
   emptyPagePenalty: 0.6,
   limit: 10,

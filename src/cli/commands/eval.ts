@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -8,7 +9,7 @@ import { EVAL_NOW, evaluateDemo, formatDemoReport, type Half } from '../../eval/
 import { readRecorded, recordFigures, RECORDED_FILE } from '../../eval/demo-recorded.js';
 import { evaluate, qaAvailable, QA_LANGUAGES } from '../../eval/omos.js';
 import { formatReport } from '../../eval/report.js';
-import { shippedGlossary } from '../../search/glossary.js';
+import { GLOSSARY_FILES, glossaryFrom, shippedGlossary, type Glossary } from '../../search/glossary.js';
 import type { SearchOptions } from '../../search/options.js';
 import { resolvePackagePath } from '../../paths.js';
 
@@ -23,6 +24,7 @@ interface EvalFlags {
   options?: string;
   misses?: string;
   demo?: boolean;
+  everyday: boolean;
   half: string;
   record?: boolean;
 }
@@ -34,7 +36,8 @@ export function registerEval(program: Command): void {
     .option('--data <dir>', 'folder with qa/ and content/', DEFAULT_SHARED_DATA)
     .option('--split <name>', 'train or dev', 'dev')
     .option('--lang <codes>', 'comma-separated languages', QA_LANGUAGES.join(','))
-    .option('--no-glossary', 'search without the integration glossary')
+    .option('--no-glossary', 'search without the glossary (integration concepts and everyday words)')
+    .option('--no-everyday', 'search without the everyday words of the glossary (integration concepts only)')
     .option('--no-baseline', 'skip the FTS5 baseline')
     .option('--options <json>', 'override search options (JSON), for tuning')
     .option('--misses <file>', 'write the questions whose gold page was not first (JSON lines)')
@@ -52,7 +55,7 @@ export function registerEval(program: Command): void {
         dataDir: flags.data,
         split: flags.split,
         languages: flags.lang.split(',').map((code) => code.trim()),
-        glossary: flags.glossary ? shippedGlossary() : null,
+        glossary: glossaryFor(flags),
         baseline: flags.baseline,
         userQueries: resolvePackagePath('bench/queries/user-queries.jsonl'),
         options,
@@ -62,11 +65,16 @@ export function registerEval(program: Command): void {
     });
 }
 
+function glossaryFor(flags: EvalFlags): Glossary | null {
+  if (!flags.glossary) return null;
+  return flags.everyday ? shippedGlossary() : glossaryFrom(JSON.parse(readFileSync(resolvePackagePath(GLOSSARY_FILES[0]!), 'utf8')));
+}
+
 async function evalDemo(flags: EvalFlags, options: Partial<SearchOptions> | undefined): Promise<void> {
   const half = (flags.record ? 'report' : flags.half) as Half | 'all';
   if (!['tune', 'report', 'all'].includes(half)) throw new Error(`--half must be tune, report or all, not "${flags.half}"`);
   const now = EVAL_NOW;
-  const registry = new RegionRegistry(flags.glossary ? shippedGlossary() : null, options);
+  const registry = new RegionRegistry(glossaryFor(flags), options);
   const entry = registry.put(loadDemoRegion(now));
   const report = evaluateDemo({ entry, texts: new BotTexts(), now, half });
   process.stdout.write(formatDemoReport(report));

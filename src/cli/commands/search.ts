@@ -18,6 +18,8 @@ export function registerSearch(program: Command): void {
     .action(async (flags: { content: string; limit: string }) => {
       const { region } = await readSnapshot(flags.content);
       const engine = new RegionSearch(region, shippedGlossary());
+      // Everything a question could otherwise build on first use is built before the first line.
+      engine.warm();
       const limit = Number(flags.limit) || 10;
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {
