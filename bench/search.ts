@@ -103,7 +103,10 @@ for (const file of readdirSync(contentDir).filter((name) => name.endsWith('.json
   const { region } = await readSnapshot(path.join(contentDir, file));
   parseMs += performance.now() - parseStarted;
   regions.set(path.basename(file, '.json'), region);
-  engines.set(path.basename(file, '.json'), new RegionSearch(region, glossary));
+  const engine = new RegionSearch(region, glossary);
+  // As lotse start does: the term translations between languages are learned before questions come.
+  engine.warm();
+  engines.set(path.basename(file, '.json'), engine);
 }
 const loadMs = performance.now() - loadStarted;
 const loadedRss = rssMb();
@@ -113,7 +116,7 @@ console.log(`Lotse search benchmark — ${regions.size} regions, ${pageCount} pa
 line(['load + index every region', 'seconds', 'RSS MB', 'goal']);
 line(['  all regions', (loadMs / 1000).toFixed(2), loadedRss.toFixed(0), '≤3 s, ≤300 MB']);
 line(['  of which reading + HTML→text', (parseMs / 1000).toFixed(2), '', '']);
-line(['  of which indexing', ((loadMs - parseMs) / 1000).toFixed(2), '', '']);
+line(['  of which indexing and learning term translations', ((loadMs - parseMs) / 1000).toFixed(2), '', '']);
 line(['  (process before loading)', '', baseRss.toFixed(0), '']);
 
 // 2. Query latency on real questions, Lotse beside FTS5 and fuse.js.

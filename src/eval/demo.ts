@@ -210,6 +210,32 @@ function figuresFrom(language: string, count: Record<string, number>): LanguageF
 
 const percent = (value: number) => `${Math.round(value * 100)} %`;
 
+/** The same table in Markdown, as the README shows it. */
+export function formatDemoMarkdown(report: DemoReport): string {
+  const pct = (value: number) => `${Math.round(value * 100)} %`;
+  const row = (figures: LanguageFigures, bold = false) => {
+    const cells = [
+      figures.language,
+      String(figures.questions),
+      pct(figures.right),
+      pct(figures.wrong),
+      `${pct(figures.suggested)} (${pct(figures.suggestedRight)})`,
+      pct(figures.none),
+      pct(figures.top1),
+      pct(figures.top3),
+      pct(figures.emergencyRecognised),
+      `${Math.round(figures.falseAlarms * figures.nonEmergencies)} of ${figures.nonEmergencies}`,
+    ];
+    return `| ${(bold ? cells.map((cell) => `**${cell}**`) : cells).join(' | ')} |`;
+  };
+  return [
+    '| lang | n | right first answer | wrong answer shown | "did you mean" (right one among them) | no answer | first hit right, whatever the verdict | right in first three | emergencies recognised | false alarms |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...report.languages.map((figures) => row(figures)),
+    row(report.overall, true),
+  ].join('\n') + '\n';
+}
+
 /** The per-language table of `lotse eval --demo`. */
 export function formatDemoReport(report: DemoReport): string {
   const header = ['lang', 'n', 'right', 'wrong', 'did you mean', '(right in it)', 'no answer', 'hit@1', 'hit@3', 'off-topic n', 'answered', 'emerg. n', 'recognised', 'page ok', 'false alarms'];

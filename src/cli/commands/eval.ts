@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { loadDemoRegion } from '../../content/demo.js';
 import { RegionRegistry } from '../../content/registry.js';
 import { BotTexts } from '../../core/i18n.js';
-import { EVAL_NOW, evaluateDemo, formatDemoReport, type Half } from '../../eval/demo.js';
+import { EVAL_NOW, evaluateDemo, formatDemoMarkdown, formatDemoReport, type Half } from '../../eval/demo.js';
 import { readRecorded, recordFigures, RECORDED_FILE } from '../../eval/demo-recorded.js';
 import { evaluate, qaAvailable, QA_LANGUAGES } from '../../eval/omos.js';
 import { formatReport } from '../../eval/report.js';
@@ -27,6 +27,7 @@ interface EvalFlags {
   everyday: boolean;
   half: string;
   record?: boolean;
+  markdown?: boolean;
 }
 
 export function registerEval(program: Command): void {
@@ -43,6 +44,7 @@ export function registerEval(program: Command): void {
     .option('--misses <file>', 'write the questions whose gold page was not first (JSON lines)')
     .option('--demo', 'messenger-style questions in every bot language on the demo region (bench/queries/demo)')
     .option('--half <half>', 'with --demo: tune, report or all', 'report')
+    .option('--markdown', 'with --demo: print the table as Markdown (for the README)')
     .option('--record', `with --demo: write the reporting half's figures to ${path.basename(RECORDED_FILE)} (the floor CI checks)`)
     .action(async (flags: EvalFlags) => {
       const options = flags.options ? (JSON.parse(flags.options) as Partial<SearchOptions>) : undefined;
@@ -77,7 +79,7 @@ async function evalDemo(flags: EvalFlags, options: Partial<SearchOptions> | unde
   const registry = new RegionRegistry(glossaryFor(flags), options);
   const entry = registry.put(loadDemoRegion(now));
   const report = evaluateDemo({ entry, texts: new BotTexts(), now, half });
-  process.stdout.write(formatDemoReport(report));
+  process.stdout.write(flags.markdown ? formatDemoMarkdown(report) : formatDemoReport(report));
   const recorded = readRecorded();
   if (recorded !== null && half === 'report') process.stdout.write(`recorded (${RECORDED_FILE}): right ${Math.round(recorded.overall.right * 100)} %, wrong ${Math.round(recorded.overall.wrong * 100)} %\n`);
   if (flags.record) {

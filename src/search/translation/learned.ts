@@ -32,7 +32,7 @@ export interface LearnOptions {
   maxSegmentTerms: number;
 }
 
-export const defaultLearnOptions: LearnOptions = { iterations: 6, minWeight: 0.12, perTerm: 3, maxSegmentTerms: 60 };
+export const defaultLearnOptions: LearnOptions = { iterations: 4, minWeight: 0.12, perTerm: 3, maxSegmentTerms: 30 };
 
 export type Segment = readonly [source: readonly string[], target: readonly string[]];
 
@@ -86,11 +86,17 @@ function byBlock(document: IndexedDocument): string[][] {
  * IBM Model 1: t(target | source) for every pair of terms that co-occur in a segment. Each pair
  * gets a slot once; the iterations then run over typed arrays only.
  */
-function model1(segments: readonly (readonly [Int32Array, Int32Array])[], sourceCount: number, targetCount: number, iterations: number): Map<number, number> {
+interface Model1 {
+  /** Pair key (`source * targetCount + target`) → slot. */
+  slotOf: Map<number, number>;
+  /** t(target | source) per slot. */
+  t: Float64Array;
+}
+
+function model1(segments: readonly (readonly [Int32Array, Int32Array])[], sourceCount: number, targetCount: number, iterations: number): Model1 {
   const nullId = sourceCount; // the empty word: target words that translate nothing
   const slotOf = new Map<number, number>();
   const slotSource: number[] = [];
-  const slotKeys: number[] = [];
   // Per segment and target word: the slots of (source word, target word), the empty word first.
   let total = 0;
   for (const [source, target] of segments) total += target.length * (source.length + 1);
@@ -105,7 +111,6 @@ function model1(segments: readonly (readonly [Int32Array, Int32Array])[], source
         if (slot === undefined) {
           slotOf.set(key, (slot = slotSource.length));
           slotSource.push(e);
-          slotKeys.push(key);
         }
         slots[at++] = slot;
       }
@@ -133,9 +138,7 @@ function model1(segments: readonly (readonly [Int32Array, Int32Array])[], source
     }
     for (let slot = 0; slot < t.length; slot++) t[slot] = counts[slot]! / totals[slotSource[slot]!]!;
   }
-  const table = new Map<number, number>();
-  slotKeys.forEach((key, slot) => table.set(key, t[slot]!));
-  return table;
+  return { slotOf, t };
 }
 
 /** Learns source → target term translations from aligned segments (both directions, kept where they agree). */
@@ -161,12 +164,15 @@ export function learnTranslations(segments: readonly Segment[], options: LearnOp
   const sourceTerms = [...sourceIds.keys()];
   const targetTerms = [...targetIds.keys()];
   const candidates = new Map<number, { target: number; weight: number }[]>();
-  for (const [key, probability] of forward) {
+  for (const [key, slot] of forward.slotOf) {
+    const probability = forward.t[slot]!;
+    // sqrt(p · reverse) ≥ minWeight needs p ≥ minWeight²: most chance co-occurrences stop here.
+    if (probability < options.minWeight * options.minWeight) continue;
     const e = Math.floor(key / targetCount);
     if (e === sourceCount) continue;
     const f = key - e * targetCount;
-    const reverse = backward.get(f * sourceCount + e) ?? 0;
-    const weight = Math.sqrt(probability * reverse);
+    const reverseSlot = backward.slotOf.get(f * sourceCount + e);
+    const weight = reverseSlot === undefined ? 0 : Math.sqrt(probability * backward.t[reverseSlot]!);
     if (weight < options.minWeight) continue;
     let list = candidates.get(e);
     if (list === undefined) candidates.set(e, (list = []));
