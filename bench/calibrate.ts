@@ -109,11 +109,12 @@ const precisionAt = (threshold: number) => {
 // labels themselves are not that sure (a question about the fee exemption answered with the fee
 // page counts as wrong), so the promise is held on wrong answers shown, which users feel.
 const shownAt = (threshold: number) => scored.filter((entry) => entry.p >= threshold).length;
+const OFF_TOPIC_CAP = Number(process.env.OFF_TOPIC_CAP ?? 0.1);
 const onTopicScored = scored.filter((entry) => entry.onTopic);
 const offTopicScored = scored.filter((entry) => !entry.onTopic);
 const wrongShare = (threshold: number) => onTopicScored.filter((entry) => entry.p >= threshold && !entry.right).length / Math.max(1, onTopicScored.length);
 const offTopicShare = (threshold: number) => offTopicScored.filter((entry) => entry.p >= threshold).length / Math.max(1, offTopicScored.length);
-const answerAt = candidates.find((threshold) => wrongShare(threshold) <= 0.04 && offTopicShare(threshold) <= 0.1) ?? 0.99;
+const answerAt = candidates.find((threshold) => wrongShare(threshold) <= 0.04 && offTopicShare(threshold) <= OFF_TOPIC_CAP) ?? 0.99;
 if (process.argv.includes('--curve')) {
   for (const threshold of [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
     console.log(`  p ≥ ${threshold}: shown ${shownAt(threshold)}, right ${(precisionAt(threshold) * 100).toFixed(1)} %, wrong shown for ${(wrongShare(threshold) * 100).toFixed(1)} % of questions, off-topic answered ${(offTopicShare(threshold) * 100).toFixed(0)} %`);

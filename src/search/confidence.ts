@@ -16,17 +16,19 @@ import type { RankedDocument } from './rank.js';
  * "did you mean…?" with the best pages, below it says it found nothing good.
  */
 
-export const FEATURES = ['coverage', 'strength', 'margin', 'hits', 'understood', 'matched', 'inTitle', 'indirect', 'words', 'bias'] as const;
+export const FEATURES = ['coverage', 'strength', 'margin', 'hits', 'understood', 'matched', 'inTitle', 'indirect', 'words', 'agrees', 'disagrees', 'bias'] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
 export interface ConfidenceInput {
   target: LanguageIndex;
   ranked: readonly RankedDocument[];
   query: ParsedQuery;
+  /** Whether another language's search put the same item first (1) or not (0); undefined when none ran. */
+  agreement?: number;
 }
 
 /** The model's inputs, each roughly 0–1. */
-export function features({ target, ranked, query }: ConfidenceInput): Record<FeatureName, number> {
+export function features({ target, ranked, query, agreement }: ConfidenceInput): Record<FeatureName, number> {
   const top = ranked[0];
   const second = ranked[1];
   const counting = query.clauses.filter((clause) => clause.counts && clause.weight > 0);
@@ -43,6 +45,8 @@ export function features({ target, ranked, query }: ConfidenceInput): Record<Fea
     margin: top === undefined || second === undefined || top.score <= 0 ? 0 : (top.score - second.score) / top.score,
     hits: Math.min(1, ranked.length / 10),
     words: Math.min(1, counting.length / 6),
+    agrees: agreement === 1 ? 1 : 0,
+    disagrees: agreement === 0 ? 1 : 0,
     // Words that reached the pages only through a translation, a respelling or a typo match: less sure than the words themselves.
     indirect: share((clause) => clause.alternatives.length > 0 && !clause.alternatives.some((alternative) => alternative.via === 'exact' || alternative.via === 'compound')),
     bias: 1,

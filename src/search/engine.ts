@@ -91,6 +91,27 @@ export function confidenceOf(top: RankedDocument | undefined): number {
   return Math.round(top.coverage * strength * 1000) / 1000;
 }
 
+/**
+ * Translated pages are found twice: in the user's language, and — through the question's words
+ * translated — as the originals in the main language. Each of the user's pages gets `weight`
+ * times its original's score as a vote, which evens out the wording of translations
+ * (machine-translated pages vary theirs).
+ */
+function withVotes(own: LanguageResult, votes: LanguageResult, weight: number, limit: number): LanguageResult {
+  const combined = new Map<number, RankedDocument>(own.ranked.map((ranked) => [ranked.doc, { ...ranked }]));
+  for (const vote of votes.ranked) {
+    const original = votes.target.documents[vote.doc]!;
+    const id = original.item.translations[own.target.language];
+    const doc = id === undefined ? undefined : own.target.numberOf(original.kind, id);
+    if (doc === undefined) continue;
+    const entry = combined.get(doc) ?? { doc, score: 0, matchedClauses: [], coverage: 0 };
+    entry.score += weight * vote.score;
+    combined.set(doc, entry);
+  }
+  const ranked = [...combined.values()].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
+  return { ...own, ranked };
+}
+
 interface LanguageResult {
   target: LanguageIndex;
   query: ParsedQuery;
@@ -143,22 +164,28 @@ export class RegionSearch {
     if (request.text.length > MAX_QUERY_LENGTH) request = { ...request, text: request.text.slice(0, MAX_QUERY_LENGTH) };
     const limit = request.limit ?? this.options.limit;
     const accept = request.kinds ? (document: IndexedDocument) => request.kinds!.includes(document.kind) : undefined;
-    const [first, ...others] = this.searchOrder(request.language);
+    const [first, ...rest] = this.searchOrder(request.language);
     if (first === undefined) return this.empty(request, started);
     const hasOwn = first === request.language;
 
-    let primary = this.searchIn(this.indexes.get(first)!, request, limit, accept);
-    if (hasOwn && this.options.mainLanguageVote > 0) primary = this.withMainLanguageVote(primary, request, limit, accept);
+    const own = this.searchIn(this.indexes.get(first)!, request, limit, accept);
+    const votes = hasOwn && this.options.mainLanguageVote > 0 ? this.mainLanguageVotes(own, request, limit, accept) : undefined;
+    const primary = votes === undefined ? own : withVotes(own, votes, this.options.mainLanguageVote, limit);
     const results = [primary];
     // The user's own pages answer when they can; the others are searched when they did not,
     // when there are no own pages, or when the question has main-language words ("Anmeldung")
-    // that the user's pages lack.
+    // that the user's pages lack. The main language's search for the votes serves again here.
     const searchOthers = !request.noFallback && (!hasOwn || primary.confidence < this.options.fallbackBelow || this.asksInMainLanguage(primary));
-    if (searchOthers) for (const language of others) results.push(this.searchIn(this.indexes.get(language)!, request, limit, accept));
+    if (searchOthers) {
+      for (const language of rest) {
+        results.push(votes?.target.language === language ? { ...votes, ranked: votes.ranked.slice(0, limit) } : this.searchIn(this.indexes.get(language)!, request, limit, accept));
+      }
+    }
     // The more confident language leads; the other fills up the list.
     const ordered = [...results].sort((a, b) => b.confidence - a.confidence);
     const leading = ordered[0]!;
-    const signals = features({ target: leading.target, ranked: leading.ranked, query: leading.query });
+    const others = [...ordered.slice(1), ...(votes && !results.some((result) => result.target === votes.target) ? [votes] : [])];
+    const signals = features({ target: leading.target, ranked: leading.ranked, query: leading.query, agreement: this.agreement(leading, others) });
     const confidence = Math.round(probability(signals, this.calibration) * 1000) / 1000;
     const shownIn = request.readable?.filter((code) => this.indexes.has(code)) ?? readingOrder(request.language, this.languages, this.region.defaultLanguage);
     const hits: Hit[] = [];
@@ -230,29 +257,25 @@ export class RegionSearch {
   }
 
   /**
-   * Translated pages are found twice: in the user's language, and — through the question's
-   * words translated — as the originals in the main language. Each of the user's pages gets the
-   * main-language score of its original as a vote (`mainLanguageVote` times it), which evens out
-   * the wording of translations (machine-translated pages vary theirs).
+   * Whether another language's search found the same item first (1), another one (0), or there
+   * was none (undefined): two readings of the question that agree are surer than one.
    */
-  private withMainLanguageVote(own: LanguageResult, request: SearchRequest, limit: number, accept?: (document: IndexedDocument) => boolean): LanguageResult {
+  private agreement(leading: LanguageResult, others: readonly LanguageResult[]): number | undefined {
+    const top = leading.ranked[0];
+    // A search that understood little of the question (German words searched in Arabic pages) has no say.
+    const other = others.find((result) => result.ranked.length > 0 && result.confidence >= this.options.fallbackBelow);
+    if (top === undefined || other === undefined) return undefined;
+    const item = leading.target.documents[top.doc]!;
+    const otherItem = other.target.documents[other.ranked[0]!.doc]!;
+    const same = otherItem.kind === item.kind && (otherItem.item.id === item.item.id || otherItem.item.translations[leading.target.language] === item.item.id || item.item.translations[other.target.language] === otherItem.item.id);
+    return same ? 1 : 0;
+  }
+
+  /** The main language's search whose hits vote for their translations (see `withVotes`); none when the user's pages are the main language's. */
+  private mainLanguageVotes(own: LanguageResult, request: SearchRequest, limit: number, accept?: (document: IndexedDocument) => boolean): LanguageResult | undefined {
     const main = this.indexes.get(this.region.defaultLanguage);
-    if (main === undefined || main === own.target) return own;
-    const depth = Math.max(limit, this.options.rerankDepth) * 2;
-    const votes = this.searchIn(main, request, depth, accept);
-    const combined = new Map<number, RankedDocument>();
-    for (const ranked of own.ranked) combined.set(ranked.doc, { ...ranked });
-    for (const vote of votes.ranked) {
-      const original = main.documents[vote.doc]!;
-      const id = original.item.translations[own.target.language];
-      const doc = id === undefined ? undefined : own.target.numberOf(original.kind, id);
-      if (doc === undefined) continue;
-      const entry = combined.get(doc) ?? { doc, score: 0, matchedClauses: [], coverage: 0 };
-      entry.score += this.options.mainLanguageVote * vote.score;
-      combined.set(doc, entry);
-    }
-    const ranked = [...combined.values()].sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
-    return { ...own, ranked };
+    if (main === undefined || main === own.target) return undefined;
+    return this.searchIn(main, request, Math.max(limit, this.options.rerankDepth) * 2, accept);
   }
 
   /** Whether the question has words in the main language's script that the searched pages do not have as such. */
