@@ -1,4 +1,5 @@
 import type { ConversationContext, Intent } from '../src/core/context.js';
+import { languageFromCode, readingOrder } from '../src/content/languages.js';
 import type { Reply } from '../src/core/message.js';
 import { languageButtons, menuButtons, regionButtons } from './shared.js';
 
@@ -20,7 +21,7 @@ export function setLanguage(code: string): Intent {
     ctx.chat.language = code;
     ctx.chat.languageChosen = true;
     ctx.chat.consentAt ??= ctx.now().toISOString();
-    return [inLanguage(ctx, code, (t) => [{ kind: 'text', text: t('welcome.languageSet') }, { kind: 'text', text: t('welcome.ready') }], true)];
+    return [inLanguage(ctx, code, (t) => [{ kind: 'text', text: t('welcome.languageSet') }, ...noPagesNote(ctx, code, t), { kind: 'text', text: t('welcome.ready') }], true)];
   };
 }
 
@@ -36,6 +37,14 @@ export function setRegion(slug: string): Intent {
     if (ctx.chat.languageChosen) return [confirmation];
     return [confirmation, ctx.reply([{ kind: 'text', text: ctx.t('welcome.chooseLanguage') }], languageButtons(ctx))];
   };
+}
+
+/** A region without pages in the chosen language: say so, and in which languages answers will come. */
+function noPagesNote(ctx: ConversationContext, code: string, t: ConversationContext['t']): Reply['blocks'] {
+  const entry = ctx.region;
+  if (entry === null || entry.search.languages.includes(code)) return [];
+  const answersIn = readingOrder(code, entry.search.languages, entry.region.defaultLanguage).map((language) => languageFromCode(language).nativeName);
+  return [{ kind: 'note', text: t('settings.noPagesInLanguage', { region: entry.region.name, languages: answersIn.join(', ') }) }];
 }
 
 function inLanguage(ctx: ConversationContext, code: string, blocks: (t: ConversationContext['t']) => Reply['blocks'], withMenu: boolean): Reply {

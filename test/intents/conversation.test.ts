@@ -181,7 +181,8 @@ describe('languages without pages of their own', () => {
   it('answers from a language the user reads and says which', async () => {
     const sure = { version: 1 as const, weights: { bias: 0 }, answerAt: 0.01, suggestAt: 0.005 };
     const { chat } = setup([demoRegion()], { calibration: sure });
-    await chat().press('lang:pl');
+    const chosen = await chat().press('lang:pl');
+    expect(textOf(chosen)).toContain(new BotTexts().t('pl')('settings.noPagesInLanguage', { region: 'Musterstadt', languages: 'English, Deutsch' }));
     const replies = await chat().text('Gdzie mogę się nauczyć niemieckiego?');
     expect(textOf(replies)).toContain(new BotTexts().t('pl')('answer.foundIn', { language: 'English' }));
     expect(['Free ways to learn German', 'Learning German']).toContain((replies[0]!.blocks[0] as { text: string }).text);
