@@ -146,7 +146,8 @@ function respelled(word: string, queryLanguage: string, target: LanguageIndex, o
     if (term === null) continue;
     const matches = target.vocabulary.has(term) ? [{ term, distance: 0 }] : target.vocabulary.similar(term);
     for (const match of matches) {
-      const weight = options.respellWeight * (1 - options.fuzzyPenaltyPerEdit * match.distance);
+      // A transliteration is off by a letter or two by nature ("jobzentr"), so an edit costs half a typo's.
+      const weight = options.respellWeight * (1 - (options.fuzzyPenaltyPerEdit / 2) * match.distance);
       if (weight > (found.get(match.term) ?? 0)) found.set(match.term, weight);
     }
   }
