@@ -18,6 +18,7 @@ interface Meaning {
 
 const MEANINGS: readonly Meaning[] = [
   { category: 'poisoning', groups: [['swallow', 'eat', 'drink'], ['pill', 'medicine', 'poison', 'clean', 'alcohol']] },
+  { category: 'poisoning', groups: [['swallow', 'eat', 'drink'], ['vomit', 'unconscious']] },
   { category: 'suicide', groups: [['suicide']] },
   { category: 'violence', groups: [['hit', 'beat-up', 'threaten', 'kill', 'rape', 'attack']] },
   { category: 'fire', groups: [['fire', 'smoke'], ['flat', 'kitchen', 'house', 'room']] },
