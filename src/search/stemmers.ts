@@ -62,8 +62,28 @@ export function persianLight(word: string): string {
  */
 export function turkishPrefix(word: string): string {
   // Snowball first strips the noun suffixes it knows ("kursları" → "kurs"), which the prefix alone would keep.
-  const folded = foldTurkish(turkish(word));
+  const folded = stripTurkishVerb(foldTurkish(turkish(word)));
   return folded.length > TURKISH_PREFIX ? folded.slice(0, TURKISH_PREFIX) : folded;
+}
+
+/**
+ * Verb endings Snowball leaves (it knows noun suffixes only), on folded text: progressive
+ * (-iyor, spoken -iyo), past (-di, -miş), infinitive (-mek), ability (-ebil…), with the person
+ * after them — so "dövüyo", "dövdü" and "dövmek" share "döv". A root keeps at least three letters.
+ */
+const TURKISH_VERB_ENDINGS = [
+  'ebilirim', 'abilirim', 'ebilir', 'abilir', 'ebilecek', 'abilecek',
+  'iyorum', 'iyoruz', 'iyorsun', 'iyorlar', 'uyorum', 'uyoruz', 'uyor', 'iyor', 'iyom', 'iyo', 'uyo',
+  'mistim', 'mislar', 'misler', 'mis', 'mus',
+  'dim', 'dik', 'din', 'diniz', 'diler', 'tim', 'tik', 'dum', 'duk', 'dular', 'tum', 'tuk', 'di', 'du', 'ti', 'tu',
+  'mek', 'mak', 'meli', 'mali',
+].sort((a, b) => b.length - a.length);
+
+function stripTurkishVerb(word: string): string {
+  for (const ending of TURKISH_VERB_ENDINGS) {
+    if (word.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, -ending.length);
+  }
+  return word;
 }
 
 const TURKISH_PREFIX = 5;

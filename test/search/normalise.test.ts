@@ -87,6 +87,8 @@ describe('analyze', () => {
   it('reaches Turkish suffix chains and Turkish typed without its letters', () => {
     expect(terms('öğrenebilirim', ['tr'])).toEqual(terms('öğrenmek', ['tr']));
     expect(terms('ogrenebilirim', ['tr'])).toEqual(terms('öğrenebilirim', ['tr']));
+    expect(terms('dövüyo', ['tr'])).toEqual(terms('dövmek', ['tr']));
+    expect(terms('dövdü', ['tr'])).toEqual(terms('dövmek', ['tr']));
   });
 
   it('stems Polish, with or without its letters', () => {
