@@ -14,8 +14,6 @@ import { understandText, type TextIntent } from './understand.js';
  * report it, so what is measured is what users get.
  */
 
-export type { Verdict };
-
 export interface ShownItem {
   kind: ItemKind;
   item: SearchableItem;

@@ -24,7 +24,7 @@ function meaningfulEmergency(texts: BotTexts, text: string, language: string): E
 }
 
 /** Languages a message's words are read in: the user's, the bot's reply language, English and German. */
-export function readingLanguages(texts: BotTexts, language: string): string[] {
+function readingLanguages(texts: BotTexts, language: string): string[] {
   return [...new Set([language, texts.replyLanguage(language), 'en', 'de'])];
 }
 

@@ -132,12 +132,14 @@ export function evaluateDemo(settings: DemoEvalSettings): DemoReport {
   const outcomes: DemoReport['outcomes'] = [];
   const languages = [...new Set([...set.questions, ...set.emergencies, ...set.offTopic].map((query) => query.language))].sort();
   const rows: LanguageFigures[] = [];
-  const totals = emptyFigures('all');
-  const counts = new Map<string, Record<string, number>>();
+  const all: Record<string, number> = {};
 
   for (const language of languages) {
     const count: Record<string, number> = {};
-    const add = (name: string) => (count[name] = (count[name] ?? 0) + 1);
+    const add = (name: string) => {
+      count[name] = (count[name] ?? 0) + 1;
+      all[name] = (all[name] ?? 0) + 1;
+    };
     for (const query of set.questions.filter((item) => item.language === language && inHalf(item))) {
       const answer = ask(query);
       const outcome = outcomeOf(answer, query.gold);
@@ -171,18 +173,10 @@ export function evaluateDemo(settings: DemoEvalSettings): DemoReport {
         outcomes.push({ query, answer, outcome: alarm ? 'wrong' : outcomeOf(answer, query.gold) });
       }
     }
-    counts.set(language, count);
     rows.push(figuresFrom(language, count));
   }
-  const all: Record<string, number> = {};
-  for (const count of counts.values()) for (const [name, value] of Object.entries(count)) all[name] = (all[name] ?? 0) + value;
-  Object.assign(totals, figuresFrom('all', all));
   const times = outcomes.flatMap(({ answer }) => (answer.result ? [answer.result.ms] : []));
-  return { half: settings.half, latency: { p50: percentile(times, 50), p95: percentile(times, 95) }, languages: rows, overall: totals, outcomes };
-}
-
-function emptyFigures(language: string): LanguageFigures {
-  return figuresFrom(language, {});
+  return { half: settings.half, latency: { p50: percentile(times, 50), p95: percentile(times, 95) }, languages: rows, overall: figuresFrom('all', all), outcomes };
 }
 
 function figuresFrom(language: string, count: Record<string, number>): LanguageFigures {

@@ -43,10 +43,6 @@ export class LearnedTranslations implements TermTranslations {
     return this.table.get(term) ?? [];
   }
 
-  get size(): number {
-    return this.table.size;
-  }
-
   static readonly empty = new LearnedTranslations(new Map());
 }
 
